@@ -1,0 +1,32 @@
+/** Splits an incident file into its YAML front matter and Markdown body. */
+
+export type FrontMatterSplit =
+  | { kind: 'none' }
+  | { kind: 'unclosed'; openingEnd: number }
+  | {
+      kind: 'ok';
+      /** Offset of the YAML text (the line after the opening `---`). */
+      yamlStart: number;
+      /** Offset where the YAML ends (start of the closing `---` line). */
+      yamlEnd: number;
+      /** Offset of the body (after the closing line and its line break). */
+      bodyStart: number;
+      /** Offset of the end of the opening `---` (its line's content). */
+      openingEnd: number;
+    };
+
+const FENCE = /^---[ \t]*(\r\n|\n|\r|$)/;
+const CLOSING = /^(---|\.\.\.)[ \t]*(\r\n|\n|\r|$)/gm;
+
+/** The text must already be free of a BOM. */
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  const opening = FENCE.exec(text);
+  if (!opening) return { kind: 'none' };
+  const yamlStart = opening[0].length;
+  const openingEnd = yamlStart - opening[1].length;
+  if (opening[1] === '') return { kind: 'unclosed', openingEnd };
+  CLOSING.lastIndex = yamlStart;
+  const closing = CLOSING.exec(text);
+  if (!closing) return { kind: 'unclosed', openingEnd };
+  return { kind: 'ok', yamlStart, yamlEnd: closing.index, bodyStart: closing.index + closing[0].length, openingEnd };
+}

@@ -1,0 +1,138 @@
+/**
+ * Lints one incident file's text: everything that can be known from the file
+ * alone. Checks that need the workspace (other incidents, files, git, the
+ * catalog) are in `workspaceChecks.ts`.
+ */
+import { DEFAULT_BLAME_PHRASES } from './blame';
+import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostics';
+import { splitFrontMatter } from './frontMatter';
+import type { IncidentSummary } from './incident';
+import { FrontMatterLocator } from './located';
+import { actionRules, blameLanguage, codePathsOutside, lifecycleOrder, overdueActions, statusWithoutTime, timelineOrder } from './rules';
+import { DEFAULT_SEVERITIES } from './schema';
+import { summarize } from './summarize';
+import { LineIndex, stripBom } from './text';
+import { validateFrontMatter } from './validate';
+import { parseYamlWithSpans } from './yamlTree';
+
+export interface LintOptions {
+  readonly severities: readonly string[];
+  /** Files larger than this many bytes are reported and not parsed. */
+  readonly maxBytes: number;
+  readonly blamePhrases: readonly string[];
+  /** UTC midnight of the day that counts as today (for overdue actions). */
+  readonly todayMs: number;
+}
+
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Values past this many expand from aliases into something no incident needs. */
+const MAX_VALUES = 200_000;
+
+export function defaultLintOptions(overrides: Partial<LintOptions> = {}): LintOptions {
+  return {
+    severities: DEFAULT_SEVERITIES,
+    maxBytes: DEFAULT_MAX_BYTES,
+    blamePhrases: DEFAULT_BLAME_PHRASES,
+    todayMs: localToday(),
+    ...overrides,
+  };
+}
+
+/** Today's date where the user is, as UTC midnight of that calendar day. */
+export function localToday(now = new Date()): number {
+  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
+export function todayFromIso(date: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(ms).getUTCDate() === Number(m[3]) ? ms : undefined;
+}
+
+export interface FileAnalysis {
+  /** False for files without front matter (a README): they get no diagnostics. */
+  readonly isIncident: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly incident?: IncidentSummary;
+}
+
+const NOT_AN_INCIDENT: FileAnalysis = { isIncident: false, diagnostics: [] };
+
+export function analyzeText(rawText: string, options: LintOptions = defaultLintOptions()): FileAnalysis {
+  const text = stripBom(rawText);
+  if (text.length > options.maxBytes) return tooLarge(text.length, options.maxBytes);
+  const split = splitFrontMatter(text);
+  if (split.kind === 'none') return NOT_AN_INCIDENT;
+  const lines = new LineIndex(text);
+  const openingRange = { start: { line: 0, character: 0 }, end: { line: 0, character: split.openingEnd } };
+  if (split.kind === 'unclosed') {
+    return incidentWith([diagnostic('yaml-syntax', openingRange, 'The front matter is not closed. Add a line with `---` after the last field.')]);
+  }
+
+  const yamlText = text.slice(split.yamlStart, split.yamlEnd);
+  const parsed = parseYamlWithSpans(yamlText);
+  if (!parsed.ok) {
+    const at = lines.positionAt(split.yamlStart + parsed.offset);
+    return incidentWith([diagnostic('yaml-syntax', { start: at, end: { line: at.line, character: at.character + 1 } }, `The front matter is not valid YAML: ${parsed.message}.`)]);
+  }
+  const locator = new FrontMatterLocator(parsed.root, lines, split.yamlStart, openingRange);
+
+  let fields: Record<string, unknown>;
+  if (parsed.value === null || parsed.value === undefined) {
+    fields = {};
+  } else if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+    const shape = Array.isArray(parsed.value) ? 'a list' : 'a single value';
+    return incidentWith([
+      diagnostic('invalid-value', locator.valueRange([]), `The front matter is ${shape}; it should be fields with values, like \`id: INC-2026-001\` on its own line.`),
+    ]);
+  } else if (countValues(parsed.value, MAX_VALUES) > MAX_VALUES) {
+    return incidentWith([diagnostic('yaml-syntax', openingRange, 'The front matter expands to too many values (through YAML aliases) to read safely.')]);
+  } else {
+    fields = parsed.value as Record<string, unknown>;
+  }
+
+  const incident = summarize(fields, locator);
+  const diagnostics = [
+    ...validateFrontMatter(fields, locator, options.severities),
+    ...lifecycleOrder(incident),
+    ...statusWithoutTime(incident, fields, locator),
+    ...timelineOrder(fields.timeline, locator),
+    ...actionRules(incident, fields, locator),
+    ...overdueActions(incident, options.todayMs),
+    ...codePathsOutside(incident),
+    ...blameLanguage(text, split.bodyStart, lines, options.blamePhrases),
+  ].sort(compareDiagnostics);
+  return { isIncident: true, diagnostics, incident };
+}
+
+/** The per-file diagnostics, sorted by position. */
+export function lintText(text: string, options: Partial<LintOptions> = {}): { diagnostics: readonly Diagnostic[] } {
+  return { diagnostics: analyzeText(text, defaultLintOptions(options)).diagnostics };
+}
+
+function incidentWith(diagnostics: Diagnostic[]): FileAnalysis {
+  return { isIncident: true, diagnostics };
+}
+
+function tooLarge(size: number, limit: number): FileAnalysis {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return incidentWith([
+    diagnostic('too-large', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `This file is ${mb(size)}, over the ${mb(limit)} limit (setting incidentLens.maxFileSize), so it is not checked.`),
+  ]);
+}
+
+/** Counts values with a budget, so alias-built structures cannot hang the walk. */
+function countValues(value: unknown, budget: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= budget) {
+    const current = stack.pop();
+    count++;
+    if (current !== null && typeof current === 'object') {
+      for (const child of Object.values(current as Record<string, unknown>)) stack.push(child);
+    }
+  }
+  return count;
+}

@@ -1,0 +1,143 @@
+/**
+ * The incident format (version 1) as a zod schema. Validation issues are
+ * mapped to diagnostics with source ranges by `validate.ts`; the schema is
+ * also the single list of known fields and allowed values.
+ */
+import { z } from 'zod';
+import { INCIDENT_ID_PATTERN } from './ids';
+import { parseDate, parseTimestamp } from './timestamps';
+
+export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'reviewed'] as const;
+export const ACTIVE_STATUSES: readonly string[] = ['investigating', 'identified', 'monitoring'];
+export const REVIEW_STATUSES = ['draft', 'in-review', 'done'] as const;
+export const COMMIT_ROLES = ['trigger', 'fix', 'mitigation', 'related'] as const;
+export const FACTOR_KINDS = ['change', 'capacity', 'dependency', 'config', 'monitoring', 'process', 'knowledge', 'communication', 'other'] as const;
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
+export const ACTION_KINDS = ['mitigate', 'prevent', 'detect', 'process', 'learn'] as const;
+export const TIMELINE_KINDS = ['trigger', 'detection', 'diagnosis', 'action', 'communication', 'decision', 'observation', 'mitigation', 'resolution'] as const;
+export const STANDARD_ROLES = ['commander', 'communications', 'operations', 'scribe'] as const;
+export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export const LIFECYCLE_FIELDS = ['started', 'detected', 'mitigated', 'resolved'] as const;
+export const REQUIRED_FIELDS = ['id', 'title', 'status', 'severity', 'started'] as const;
+
+/** Marks a zod issue as a timestamp problem, so it maps to `invalid-timestamp`. */
+export const TIMESTAMP_ISSUE = 'incident-lens/timestamp';
+
+const timestamp = z.unknown().superRefine((value, ctx) => {
+  if (typeof value !== 'string' || !parseTimestamp(value)) {
+    ctx.addIssue({ code: 'custom', message: 'timestamp', params: { kind: TIMESTAMP_ISSUE, expected: 'timestamp' }, input: value });
+  }
+});
+
+const date = z.unknown().superRefine((value, ctx) => {
+  if (typeof value !== 'string' || parseDate(value) === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'date', params: { kind: TIMESTAMP_ISSUE, expected: 'date' }, input: value });
+  }
+});
+
+const text = z.string();
+const stringList = z.array(z.string());
+
+export const codeLinkSchema = z.strictObject({
+  path: z.string().min(1),
+  lines: z.union([z.number().int().positive(), z.string().regex(/^\s*\d+\s*(-\s*\d+\s*)?$/)]).optional(),
+  note: text.optional(),
+  pattern: z.string().min(1).optional(),
+  ref: z.string().regex(/^[0-9a-fA-F]{7,40}$/).optional(),
+});
+
+export const commitSchema = z.strictObject({
+  sha: z.string().regex(/^[0-9a-fA-F]{7,40}$/),
+  role: z.enum(COMMIT_ROLES),
+  repo: text.optional(),
+});
+
+export const factorSchema = z.strictObject({
+  kind: z.enum(FACTOR_KINDS),
+  text: z.string().min(1),
+});
+
+export const actionSchema = z.strictObject({
+  id: z.union([z.string().min(1), z.number()]),
+  title: z.string().min(1),
+  owner: text.optional(),
+  due: date.optional(),
+  status: z.enum(ACTION_STATUSES),
+  kind: z.enum(ACTION_KINDS).optional(),
+  link: text.optional(),
+  reason: text.optional(),
+});
+
+export const timelineEntrySchema = z.strictObject({
+  at: timestamp,
+  kind: z.enum(TIMELINE_KINDS),
+  who: text.optional(),
+  text: z.string().min(1),
+  evidence: text.optional(),
+});
+
+function incidentShape(severities: readonly string[]) {
+  return {
+    id: z.string().regex(INCIDENT_ID_PATTERN),
+    title: z.string().min(1).max(200),
+    status: z.enum(STATUSES),
+    severity: z.enum(severities as [string, ...string[]]),
+    started: timestamp,
+    detected: timestamp.optional(),
+    mitigated: timestamp.optional(),
+    resolved: timestamp.optional(),
+    services: stringList.optional(),
+    tags: stringList.optional(),
+    roles: z.record(z.string(), z.string()).optional(),
+    participants: stringList.optional(),
+    impact: z.strictObject({ summary: text.optional(), customers: text.optional(), duration_note: text.optional() }).optional(),
+    near_miss: z.boolean().optional(),
+    review: z.strictObject({ status: z.enum(REVIEW_STATUSES).optional(), facilitator: text.optional(), held: date.optional() }).optional(),
+    code: z.array(codeLinkSchema).optional(),
+    commits: z.array(commitSchema).optional(),
+    factors: z.array(factorSchema).optional(),
+    actions: z.array(actionSchema).optional(),
+    timeline: z.array(timelineEntrySchema).optional(),
+  };
+}
+
+export const KNOWN_FIELDS: readonly string[] = Object.keys(incidentShape(DEFAULT_SEVERITIES));
+
+const schemaCache = new Map<string, z.ZodType>();
+
+/** The front matter schema for a set of severity levels. */
+export function incidentSchema(severities: readonly string[]): z.ZodType {
+  const key = severities.join('\u0000');
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    schema = z.strictObject(incidentShape(severities.length > 0 ? severities : DEFAULT_SEVERITIES));
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+
+/** Field names known at a path, for suggestions (`sevrity` → `severity`). */
+export function knownFieldsAt(path: readonly (string | number)[]): readonly string[] {
+  const names = path.filter((part): part is string => typeof part === 'string');
+  const parent = names[names.length - 1];
+  switch (parent) {
+    case undefined:
+      return KNOWN_FIELDS;
+    case 'code':
+      return Object.keys(codeLinkSchema.shape);
+    case 'commits':
+      return Object.keys(commitSchema.shape);
+    case 'factors':
+      return Object.keys(factorSchema.shape);
+    case 'actions':
+      return Object.keys(actionSchema.shape);
+    case 'timeline':
+      return Object.keys(timelineEntrySchema.shape);
+    case 'impact':
+      return ['summary', 'customers', 'duration_note'];
+    case 'review':
+      return ['status', 'facilitator', 'held'];
+    default:
+      return [];
+  }
+}

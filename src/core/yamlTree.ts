@@ -1,0 +1,145 @@
+/**
+ * Parses YAML into plain values plus a tree of source spans, in one pass of
+ * js-yaml (its `listener` reports where each node opens and closes). This is
+ * an order of magnitude faster than building a `yaml` Document, which is kept
+ * for edits only, where comments and formatting must survive.
+ */
+import * as jsYaml from 'js-yaml';
+import type { Span } from './text';
+
+export type YamlNodeKind = 'map' | 'seq' | 'scalar';
+
+export interface YamlNode {
+  readonly kind: YamlNodeKind;
+  /** Span of the node's own text, trimmed of surrounding blanks; offsets in the parsed text. */
+  readonly span: Span;
+  readonly value: unknown;
+  /** For maps: key/value pairs in source order. */
+  readonly entries?: readonly YamlEntry[];
+  /** For sequences: items in source order. */
+  readonly items?: readonly YamlNode[];
+}
+
+export interface YamlEntry {
+  readonly key: YamlNode;
+  readonly value: YamlNode;
+}
+
+export type YamlParseResult =
+  | { ok: true; value: unknown; root: YamlNode | undefined }
+  | { ok: false; message: string; offset: number };
+
+interface OpenNode {
+  start: number;
+  children: YamlNode[];
+}
+
+interface ListenerState {
+  position: number;
+  kind: string | null;
+  result: unknown;
+}
+
+export function parseYamlWithSpans(text: string): YamlParseResult {
+  const stack: OpenNode[] = [];
+  let root: YamlNode | undefined;
+
+  const listener = (event: string, state: ListenerState): void => {
+    if (event === 'open') {
+      stack.push({ start: state.position, children: [] });
+      return;
+    }
+    const open = stack.pop();
+    if (!open) return;
+    const node = buildNode(text, open, state);
+    if (stack.length > 0) stack[stack.length - 1].children.push(node);
+    else root = node;
+  };
+
+  try {
+    // CORE_SCHEMA keeps timestamps as strings, as the format requires.
+    const value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, listener } as jsYaml.LoadOptions);
+    return { ok: true, value, root };
+  } catch (error) {
+    return toFailure(error, text);
+  }
+}
+
+function buildNode(text: string, open: OpenNode, state: ListenerState): YamlNode {
+  const value = state.result;
+  const children = open.children;
+  // js-yaml nests a node inside a wrapper of the same value for compact
+  // sequence entries; keep the inner one, its span is the tight one.
+  if (children.length === 1 && children[0].value === value) return children[0];
+  const span = trimSpan(text, open.start, state.position);
+  if (state.kind === 'mapping' && value !== null && typeof value === 'object') {
+    const entries: YamlEntry[] = [];
+    for (let i = 0; i + 1 < children.length; i += 2) entries.push({ key: children[i], value: children[i + 1] });
+    return { kind: 'map', span: children.length > 0 ? { start: Math.min(span.start, children[0].span.start), end: span.end } : span, value, entries };
+  }
+  if (state.kind === 'sequence' && Array.isArray(value)) {
+    return { kind: 'seq', span, value, items: children };
+  }
+  return { kind: 'scalar', span, value };
+}
+
+/** Skips leading blanks and comments, and trailing blanks and comments. */
+function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = Math.min(end, text.length);
+  for (;;) {
+    while (s < e && isBlank(text.charCodeAt(s))) s++;
+    if (s < e && text.charCodeAt(s) === 35 /* # */ && (s === 0 || isBlank(text.charCodeAt(s - 1)))) {
+      while (s < e && text.charCodeAt(s) !== 10 && text.charCodeAt(s) !== 13) s++;
+      continue;
+    }
+    break;
+  }
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  // A trailing comment line after a block collection belongs to no node.
+  for (;;) {
+    const lineStart = Math.max(text.lastIndexOf('\n', e - 1), text.lastIndexOf('\r', e - 1)) + 1;
+    if (lineStart <= s) break;
+    const line = text.slice(lineStart, e).trimStart();
+    if (!line.startsWith('#')) break;
+    e = lineStart;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  }
+  return { start: s, end: Math.max(s, e) };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function toFailure(error: unknown, text: string): YamlParseResult {
+  if (error instanceof jsYaml.YAMLException) {
+    const mark = (error as jsYaml.YAMLException & { mark?: { position?: number } }).mark;
+    const offset = Math.min(mark?.position ?? 0, text.length);
+    return { ok: false, message: error.reason || 'the YAML could not be read', offset };
+  }
+  if (error instanceof RangeError) {
+    return { ok: false, message: 'the YAML is nested too deeply to read', offset: 0 };
+  }
+  return { ok: false, message: error instanceof Error ? error.message : String(error), offset: 0 };
+}
+
+/** Looks up the node at a path of keys and indexes. */
+export function nodeAt(root: YamlNode | undefined, path: readonly (string | number)[]): YamlNode | undefined {
+  let node = root;
+  for (const part of path) {
+    if (!node) return undefined;
+    if (typeof part === 'number') node = node.items?.[part];
+    else node = findEntry(node, part)?.value;
+  }
+  return node;
+}
+
+export function findEntry(node: YamlNode | undefined, key: string): YamlEntry | undefined {
+  if (!node?.entries) return undefined;
+  // The last entry wins in YAML semantics; duplicates are a parse error anyway.
+  for (let i = node.entries.length - 1; i >= 0; i--) {
+    if (node.entries[i].key.value === key) return node.entries[i];
+  }
+  return undefined;
+}
