@@ -1,2 +1,100 @@
-process.stderr.write('incident-lens: commands arrive with the format core\n');
-process.exitCode = 2;
+/** The `incident-lens` command-line tool: the same core as the editor, for CI and scripts. */
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { todayFromIso } from '../core/lint';
+import { openWorkspace } from '../node/openWorkspace';
+import { formatText, lintRows, summaryLine } from './lint';
+
+const USAGE = `Usage:
+  incident-lens lint [FOLDER] [--format text|json] [--today YYYY-MM-DD]
+  incident-lens help
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable folder.`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await lint(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(`${USAGE}\n`);
+        return 0;
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`incident-lens: ${error.message}. Run "incident-lens help" for usage.\n`);
+      return 2;
+    }
+    io.err(`incident-lens: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\.$/, ''));
+  }
+}
+
+function folderArgument(positionals: readonly string[]): string {
+  if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
+  const folder = path.resolve(positionals[0] ?? '.');
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(folder).isDirectory();
+  } catch {
+    throw new UsageError(`cannot read folder ${folder}`);
+  }
+  if (!isDirectory) throw new UsageError(`${folder} is not a folder`);
+  return folder;
+}
+
+function formatOption(value: string | boolean | undefined): 'text' | 'json' {
+  if (value === undefined || value === 'text' || value === 'json') return (value ?? 'text') as 'text' | 'json';
+  throw new UsageError(`--format must be text or json, not "${String(value)}"`);
+}
+
+async function lint(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, today: { type: 'string' } });
+  const format = formatOption(values.format);
+  let todayMs: number | undefined;
+  if (values.today !== undefined) {
+    todayMs = todayFromIso(String(values.today));
+    if (todayMs === undefined) throw new UsageError(`--today must be a date like 2026-11-25, not "${String(values.today)}"`);
+  }
+  const folder = folderArgument(positionals);
+  const { index } = await openWorkspace(folder, { todayMs, note: (message) => io.err(`note: ${message}\n`) });
+  const rows = lintRows(index);
+  io.out(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatText(rows));
+  if (format === 'text') io.err(`${summaryLine(rows, index.incidents().length)}\n`);
+  return rows.some((row) => row.severity === 'error') ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`incident-lens: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -62,7 +62,7 @@ const NOT_AN_INCIDENT: FileAnalysis = { isIncident: false, diagnostics: [] };
 
 export function analyzeText(rawText: string, options: LintOptions = defaultLintOptions()): FileAnalysis {
   const text = stripBom(rawText);
-  if (text.length > options.maxBytes) return tooLarge(text.length, options.maxBytes);
+  if (text.length > options.maxBytes) return tooLargeAnalysis(text.length, options.maxBytes);
   const split = splitFrontMatter(text);
   if (split.kind === 'none') return NOT_AN_INCIDENT;
   const lines = new LineIndex(text);
@@ -116,7 +116,7 @@ function incidentWith(diagnostics: Diagnostic[]): FileAnalysis {
   return { isIncident: true, diagnostics };
 }
 
-function tooLarge(size: number, limit: number): FileAnalysis {
+export function tooLargeAnalysis(size: number, limit: number): FileAnalysis {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return incidentWith([
     diagnostic('too-large', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `This file is ${mb(size)}, over the ${mb(limit)} limit (setting incidentLens.maxFileSize), so it is not checked.`),

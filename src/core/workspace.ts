@@ -1,0 +1,326 @@
+/**
+ * The incidents of one workspace folder: every file's analysis, checks that
+ * span files (duplicate ids) or need the folder (code paths, commits, the
+ * catalog), id allocation, and a cache so a warm start reads only what changed.
+ */
+import picomatch from 'picomatch';
+import { type Catalog, CATALOG_PATH, parseCatalog } from './catalog';
+import { reanchor } from './codeLinkDrift';
+import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostics';
+import { nextIncidentId } from './ids';
+import type { IncidentSummary } from './incident';
+import { analyzeText, type FileAnalysis, type LintOptions, tooLargeAnalysis } from './lint';
+import { overdueActions } from './rules';
+
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** What the index needs from the place the files live (Node fs, or the editor). */
+export interface WorkspaceHost {
+  /** Relative, `/`-separated paths of files matching the glob. */
+  listFiles(glob: string): Promise<string[]>;
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Undefined when the file cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Whether a file exists at the path, or any file matches the glob. */
+  pathExists(pathOrGlob: string): Promise<boolean>;
+  /** Absent where git is unavailable or the workspace is untrusted. */
+  readonly commits?: CommitLookup;
+}
+
+export interface CommitLookup {
+  /** The subset of `shas` the repository has; undefined when git cannot tell (no repository, shallow clone). */
+  knownCommits(shas: readonly string[]): Promise<ReadonlySet<string> | undefined>;
+}
+
+export interface IndexOptions {
+  readonly incidentGlob: string;
+  readonly lint: LintOptions;
+}
+
+export interface IncidentFile {
+  readonly path: string;
+  readonly incident: IncidentSummary;
+}
+
+interface Entry {
+  readonly path: string;
+  readonly stat?: FileStat;
+  /** Per-file diagnostics; `action-overdue` is recomputed from the summary, since it depends on the day. */
+  readonly analysis: FileAnalysis;
+  environment: readonly Diagnostic[];
+}
+
+export interface IndexCache {
+  readonly version: number;
+  readonly optionsKey: string;
+  readonly entries: readonly { path: string; stat: FileStat; analysis: FileAnalysis }[];
+}
+
+const CACHE_VERSION = 1;
+const READ_CONCURRENCY = 64;
+
+export class IncidentIndex {
+  private readonly entries = new Map<string, Entry>();
+  private catalog: Catalog | undefined;
+  private readonly isIncidentPath: (path: string) => boolean;
+  /** Bumped on every change of `entries`, so derived maps know when to rebuild. */
+  private version = 0;
+  private idPathsMemo: Map<string, string[]> | undefined;
+  private idPathsVersion = -1;
+
+  constructor(readonly options: IndexOptions) {
+    this.isIncidentPath = picomatch(options.incidentGlob, { dot: false });
+  }
+
+  matches(path: string): boolean {
+    return this.isIncidentPath(path) && path !== CATALOG_PATH;
+  }
+
+  /** Reads every incident file, reusing cached analyses of files whose size and time did not change. */
+  async scan(host: WorkspaceHost, cache?: IndexCache): Promise<void> {
+    const cached = new Map<string, IndexCache['entries'][number]>();
+    if (cache && cache.version === CACHE_VERSION && cache.optionsKey === optionsKey(this.options)) {
+      for (const entry of cache.entries) cached.set(entry.path, entry);
+    }
+    const paths = (await host.listFiles(this.options.incidentGlob)).filter((path) => this.matches(path)).sort();
+    this.entries.clear();
+    this.version++;
+    await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
+      const stat = await host.stat(path);
+      const hit = cached.get(path);
+      if (stat && hit && hit.stat.size === stat.size && hit.stat.mtimeMs === stat.mtimeMs) {
+        this.setEntry({ path, stat, analysis: hit.analysis, environment: [] });
+        return;
+      }
+      await this.readOne(host, path, stat);
+    });
+    await this.loadCatalog(host);
+    await this.checkEnvironment(host);
+  }
+
+  private async readOne(host: WorkspaceHost, path: string, stat: FileStat | undefined): Promise<void> {
+    if (stat && stat.size > this.options.lint.maxBytes) {
+      this.setEntry({ path, stat, analysis: tooLargeAnalysis(stat.size, this.options.lint.maxBytes), environment: [] });
+      return;
+    }
+    const text = await host.readFile(path);
+    if (text === undefined) return;
+    this.setEntry({ path, stat, analysis: analyzeText(text, this.options.lint), environment: [] });
+  }
+
+  /** Re-analyses one file from its current text (an unsaved editor buffer, say). Returns false when it is not an incident file. */
+  update(path: string, text: string, stat?: FileStat): boolean {
+    if (!this.matches(path)) return false;
+    const previous = this.entries.get(path);
+    this.setEntry({ path, stat, analysis: analyzeText(text, this.options.lint), environment: previous?.environment ?? [] });
+    return true;
+  }
+
+  /** Reads one changed file from the host and refreshes its workspace checks. */
+  async refresh(host: WorkspaceHost, path: string): Promise<void> {
+    if (path === CATALOG_PATH) {
+      await this.loadCatalog(host);
+      await this.checkEnvironment(host);
+      return;
+    }
+    if (!this.matches(path)) return;
+    const stat = await host.stat(path);
+    if (!stat) {
+      this.remove(path);
+      return;
+    }
+    await this.readOne(host, path, stat);
+    await this.checkEnvironment(host, [path]);
+  }
+
+  remove(path: string): void {
+    if (this.entries.delete(path)) this.version++;
+  }
+
+  private setEntry(entry: Entry): void {
+    this.entries.set(entry.path, entry);
+    this.version++;
+  }
+
+  get catalogServices(): Catalog['services'] | undefined {
+    return this.catalog?.services;
+  }
+
+  get catalogDiagnostics(): readonly Diagnostic[] {
+    return this.catalog?.diagnostics ?? [];
+  }
+
+  paths(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  incidents(): IncidentFile[] {
+    const found: IncidentFile[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.analysis.isIncident && entry.analysis.incident) found.push({ path: entry.path, incident: entry.analysis.incident });
+    }
+    return found.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  get(path: string): IncidentFile | undefined {
+    const entry = this.entries.get(path);
+    return entry?.analysis.incident ? { path, incident: entry.analysis.incident } : undefined;
+  }
+
+  isIncident(path: string): boolean {
+    return this.entries.get(path)?.analysis.isIncident ?? false;
+  }
+
+  /** Everything reported for one file, sorted by position. */
+  diagnostics(path: string): Diagnostic[] {
+    const entry = this.entries.get(path);
+    if (!entry || !entry.analysis.isIncident) return [];
+    const own = entry.analysis.diagnostics.filter((d) => d.code !== 'action-overdue');
+    const incident = entry.analysis.incident;
+    const overdue = incident ? overdueActions(incident, this.options.lint.todayMs) : [];
+    return [...own, ...overdue, ...entry.environment, ...this.duplicateIds(entry)].sort(compareDiagnostics);
+  }
+
+  /** Every file with diagnostics, including the catalog. */
+  allDiagnostics(): Map<string, Diagnostic[]> {
+    const all = new Map<string, Diagnostic[]>();
+    for (const path of this.paths()) {
+      const found = this.diagnostics(path);
+      if (found.length > 0) all.set(path, found);
+    }
+    if (this.catalog && this.catalog.diagnostics.length > 0) all.set(CATALOG_PATH, [...this.catalog.diagnostics]);
+    return all;
+  }
+
+  nextId(year: number): string {
+    return nextIncidentId(this.idPaths().keys(), year);
+  }
+
+  toCache(): IndexCache {
+    const entries: IndexCache['entries'][number][] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.stat) entries.push({ path: entry.path, stat: entry.stat, analysis: entry.analysis });
+    }
+    return { version: CACHE_VERSION, optionsKey: optionsKey(this.options), entries };
+  }
+
+  private duplicateIds(entry: Entry): Diagnostic[] {
+    const incident = entry.analysis.incident;
+    if (!incident?.id || !incident.idRange) return [];
+    const others = (this.idPaths().get(incident.id) ?? []).filter((path) => path !== entry.path);
+    if (others.length === 0) return [];
+    return [diagnostic('duplicate-id', incident.idRange, `Another incident already uses the id ${incident.id}: ${others.join(', ')}.`, { others })];
+  }
+
+  private idPaths(): Map<string, string[]> {
+    if (this.idPathsMemo && this.idPathsVersion === this.version) return this.idPathsMemo;
+    const byId = new Map<string, string[]>();
+    for (const entry of this.entries.values()) {
+      const id = entry.analysis.incident?.id;
+      if (id) byId.set(id, [...(byId.get(id) ?? []), entry.path]);
+    }
+    this.idPathsMemo = byId;
+    this.idPathsVersion = this.version;
+    return byId;
+  }
+
+  private async loadCatalog(host: WorkspaceHost): Promise<void> {
+    const text = await host.readFile(CATALOG_PATH);
+    this.catalog = text === undefined ? undefined : parseCatalog(text);
+  }
+
+  /** Code paths, drifted links, unknown commits and services, for all files or some. */
+  private async checkEnvironment(host: WorkspaceHost, only?: readonly string[]): Promise<void> {
+    const targets = (only ?? [...this.entries.keys()]).map((path) => this.entries.get(path)).filter((entry): entry is Entry => !!entry?.analysis.incident);
+    const shas = [...new Set(targets.flatMap((entry) => entry.analysis.incident!.commits.map((commit) => commit.sha)))];
+    const known = host.commits && shas.length > 0 ? await host.commits.knownCommits(shas) : undefined;
+    const existence = new Map<string, Promise<boolean>>();
+    const texts = new Map<string, Promise<string | undefined>>();
+    const exists = (path: string) => memo(existence, path, () => host.pathExists(path));
+    const read = (path: string) => memo(texts, path, () => host.readFile(path));
+    await forEachLimited(targets, READ_CONCURRENCY, async (entry) => {
+      entry.environment = await environmentDiagnostics(entry.analysis.incident!, { exists, read, known, catalog: this.catalog });
+    });
+  }
+}
+
+interface EnvironmentFacts {
+  exists(path: string): Promise<boolean>;
+  read(path: string): Promise<string | undefined>;
+  known: ReadonlySet<string> | undefined;
+  catalog: Catalog | undefined;
+}
+
+async function environmentDiagnostics(incident: IncidentSummary, facts: EnvironmentFacts): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  for (const link of incident.code) {
+    if (link.outside) continue;
+    if (!(await facts.exists(link.path))) {
+      found.push(diagnostic('code-path-missing', link.pathRange, `No file in this folder matches \`${link.path}\`. Was it moved or renamed?`));
+      continue;
+    }
+    if (link.pattern && link.lines && link.linesRange && !picomatch.scan(link.path).isGlob) {
+      const text = await facts.read(link.path);
+      if (text === undefined) continue;
+      const result = reanchor(text, link.lines, link.pattern);
+      if (result.status === 'drifted') {
+        const lines = result.lines.start === result.lines.end ? `${result.lines.start}` : `${result.lines.start}-${result.lines.end}`;
+        found.push(
+          diagnostic('code-link-drifted', link.linesRange, `The code moved: "${link.pattern}" is now at lines ${lines} of ${link.path}, not ${formatLines(link.lines)}.`, {
+            index: link.index,
+            lines,
+          }),
+        );
+      } else if (result.status === 'missing') {
+        found.push(diagnostic('code-link-drifted', link.linesRange, `"${link.pattern}" is no longer in ${link.path}. Check the link, or drop its pattern.`, { index: link.index }));
+      }
+    }
+  }
+  if (facts.known) {
+    for (const commit of incident.commits) {
+      if (commit.repo) continue;
+      if (!facts.known.has(commit.sha)) {
+        found.push(diagnostic('commit-unknown', commit.range, `This repository has no commit ${commit.sha}. Was it on another branch, or in another repository (add \`repo:\`)?`));
+      }
+    }
+  }
+  if (facts.catalog) {
+    for (const service of incident.services) {
+      if (!facts.catalog.services.has(service.value)) {
+        found.push(diagnostic('unknown-service', service.range, `The catalog does not name the service "${service.value}".`, { service: service.value }));
+      }
+    }
+  }
+  return found;
+}
+
+function formatLines(lines: { start: number; end: number }): string {
+  return lines.start === lines.end ? `${lines.start}` : `${lines.start}-${lines.end}`;
+}
+
+function optionsKey(options: IndexOptions): string {
+  return JSON.stringify([options.incidentGlob, options.lint.severities, options.lint.maxBytes, options.lint.blamePhrases]);
+}
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (!value) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}

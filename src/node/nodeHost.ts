@@ -1,0 +1,104 @@
+/** The workspace host over Node's file system, for the command-line tool and benchmarks. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { CommitLookup, FileStat, WorkspaceHost } from '../core/workspace';
+
+/** Folders that never hold incidents or linked code worth scanning. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.vscode-test', '.hg', '.svn']);
+
+export interface NodeHostOptions {
+  readonly commits?: CommitLookup;
+  /** Called for files and folders that are skipped (unreadable, symlink loops). */
+  readonly note?: (message: string) => void;
+}
+
+export class NodeWorkspaceHost implements WorkspaceHost {
+  private readonly listings = new Map<string, Promise<string[]>>();
+
+  constructor(
+    readonly root: string,
+    private readonly options: NodeHostOptions = {},
+  ) {}
+
+  get commits(): CommitLookup | undefined {
+    return this.options.commits;
+  }
+
+  async listFiles(glob: string): Promise<string[]> {
+    const { base } = picomatch.scan(glob);
+    const isMatch = picomatch(glob, { dot: false });
+    return (await this.filesUnder(base)).filter((file) => isMatch(file));
+  }
+
+  async stat(file: string): Promise<FileStat | undefined> {
+    try {
+      const stat = await fs.stat(this.resolve(file));
+      return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readFile(file: string): Promise<string | undefined> {
+    try {
+      return await fs.readFile(this.resolve(file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async pathExists(pathOrGlob: string): Promise<boolean> {
+    const scan = picomatch.scan(pathOrGlob);
+    if (!scan.isGlob) {
+      try {
+        await fs.access(this.resolve(pathOrGlob));
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    const isMatch = picomatch(pathOrGlob, { dot: true });
+    return (await this.filesUnder(scan.base)).some((file) => isMatch(file));
+  }
+
+  private resolve(file: string): string {
+    return path.join(this.root, ...file.split('/'));
+  }
+
+  /** Every file below a folder, relative to the root; listed once and remembered. */
+  private filesUnder(base: string): Promise<string[]> {
+    const key = base.replace(/\/+$/, '');
+    let listing = this.listings.get(key);
+    if (!listing) {
+      listing = this.walk(key);
+      this.listings.set(key, listing);
+    }
+    return listing;
+  }
+
+  private async walk(base: string): Promise<string[]> {
+    const files: string[] = [];
+    const pending = [base];
+    while (pending.length > 0) {
+      const dir = pending.pop()!;
+      let entries;
+      try {
+        entries = await fs.readdir(this.resolve(dir), { withFileTypes: true });
+      } catch (error) {
+        if (dir !== base) this.options.note?.(`Skipped ${dir}: ${(error as Error).message}`);
+        continue;
+      }
+      for (const entry of entries) {
+        const rel = dir ? `${dir}/${entry.name}` : entry.name;
+        // Symbolic links are not followed, so link loops cannot trap the walk.
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRS.has(entry.name)) pending.push(rel);
+        } else if (entry.isFile()) {
+          files.push(rel);
+        }
+      }
+    }
+    return files.sort();
+  }
+}
