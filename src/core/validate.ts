@@ -27,6 +27,8 @@ function issueDiagnostics(issue: Issue, root: unknown, locator: FrontMatterLocat
   const path = issue.path as YamlPath;
   const input = valueAt(root, path);
   const field = fieldLabel(path);
+  // zod reports an absent enum, timestamp or union field as a bad value; the format calls it missing.
+  if (issue.code !== 'unrecognized_keys' && isAbsent(root, path)) return [missingField(path, locator, severities)];
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => unknownField(key, path, locator));
@@ -160,6 +162,14 @@ function quote(value: unknown): string {
 export function fieldLabel(path: YamlPath): string {
   if (path.length === 0) return 'The front matter';
   return path.map((part, i) => (typeof part === 'number' ? `[${part + 1}]` : i === 0 ? `\`${part}` : `.${part}`)).join('') + '`';
+}
+
+/** The path names a key its parent map does not have. */
+function isAbsent(root: unknown, path: YamlPath): boolean {
+  if (path.length === 0) return false;
+  const parent = valueAt(root, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return false;
+  return !Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]);
 }
 
 function valueAt(root: unknown, path: YamlPath): unknown {
