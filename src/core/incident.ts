@@ -45,6 +45,7 @@ export interface ActionSummary {
   readonly due?: string;
   /** UTC midnight of the due date. */
   readonly dueMs?: number;
+  /** As written; empty when the action has no status. */
   readonly status: string;
   readonly kind?: string;
   readonly link?: string;

@@ -127,7 +127,8 @@ function actions(value: unknown, locator: FrontMatterLocator): ActionSummary[] {
       owner: str(action.owner),
       due,
       dueMs: due !== undefined ? parseDate(due) : undefined,
-      status: str(action.status) ?? 'open',
+      // No status is not `open`: it is reported as missing, and no open-action rule applies.
+      status: str(action.status) ?? '',
       kind: str(action.kind),
       link: str(action.link),
       reason: str(action.reason),
