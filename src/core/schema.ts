@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { INCIDENT_ID_PATTERN } from './ids';
+import { parseLines } from './summarize';
 import { parseDate, parseTimestamp } from './timestamps';
 
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'reviewed'] as const;
@@ -40,7 +41,8 @@ const stringList = z.array(z.string());
 
 export const codeLinkSchema = z.strictObject({
   path: z.string().min(1),
-  lines: z.union([z.number().int().positive(), z.string().regex(/^\s*\d+\s*(-\s*\d+\s*)?$/)]).optional(),
+  // `N-M` with 1 <= N <= M: `0-4` and `88-40` are not line ranges.
+  lines: z.union([z.number().int().positive(), z.string().refine((value) => parseLines(value) !== undefined, { message: 'line range' })]).optional(),
   note: text.optional(),
   pattern: z.string().min(1).optional(),
   ref: z.string().regex(/^[0-9a-fA-F]{7,40}$/).optional(),

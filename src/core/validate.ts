@@ -52,6 +52,7 @@ function issueDiagnostics(issue: Issue, root: unknown, locator: FrontMatterLocat
     case 'custom': {
       const params = issue.params as { kind?: string; expected?: string } | undefined;
       if (params?.kind === TIMESTAMP_ISSUE) return [timestampProblem(path, input, params.expected, locator)];
+      if (path[path.length - 1] === 'lines') return [diagnostic('invalid-value', locator.valueRange(path), linesMessage(input))];
       return [diagnostic('invalid-value', locator.valueRange(path), `${field}: ${issue.message}`)];
     }
     default:
@@ -107,13 +108,17 @@ function formatMessage(path: YamlPath, input: unknown): string {
   const name = path[path.length - 1];
   if (name === 'id' && path.length === 1) return `${quote(input)} is not an incident id. Use capital letters, a dash and numbers, like INC-2026-014.`;
   if (name === 'sha' || name === 'ref') return `${quote(input)} is not a commit sha: use 7 to 40 hexadecimal characters.`;
-  if (name === 'lines') return `${quote(input)} is not a line range: use N or N-M, like 40-88.`;
+  if (name === 'lines') return linesMessage(input);
   return `${quote(input)} does not have the expected form for ${fieldLabel(path)}.`;
+}
+
+function linesMessage(input: unknown): string {
+  return `${quote(input)} is not a line range: use N or N-M, 1-based with N no more than M, like 40-88.`;
 }
 
 function unionMessage(path: YamlPath, input: unknown): string {
   const name = path[path.length - 1];
-  if (name === 'lines') return `${quote(input)} is not a line range: use N or N-M, like 40-88.`;
+  if (name === 'lines') return linesMessage(input);
   if (name === 'id') return `The action id should be text like A1, not ${describe(input)}.`;
   return `${fieldLabel(path)} has an unexpected value: ${describe(input)}.`;
 }
