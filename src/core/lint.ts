@@ -91,6 +91,7 @@ export function analyzeText(rawText: string, options: LintOptions = defaultLintO
     return incidentWith([diagnostic('yaml-syntax', openingRange, 'The front matter expands to too many values (through YAML aliases) to read safely.')]);
   } else {
     fields = parsed.value as Record<string, unknown>;
+    keepWrittenShas(fields, locator, yamlText);
   }
 
   const incident = summarize(fields, locator);
@@ -121,6 +122,27 @@ export function tooLargeAnalysis(size: number, limit: number): FileAnalysis {
   return incidentWith([
     diagnostic('too-large', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `This file is ${mb(size)}, over the ${mb(limit)} limit (setting incidentLens.maxFileSize), so it is not checked.`),
   ]);
+}
+
+const SHA = /^[0-9a-fA-F]{7,40}$/;
+
+/**
+ * A sha of digits only (`sha: 1234567`, about one short sha in 27) is a
+ * number to YAML, and loses leading zeros; the format means the hex digits
+ * as written, so those values are read back from the source text.
+ */
+function keepWrittenShas(fields: Record<string, unknown>, locator: FrontMatterLocator, yamlText: string): void {
+  const fix = (list: unknown, key: string, name: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item: unknown, index) => {
+      if (item === null || typeof item !== 'object' || typeof (item as Record<string, unknown>)[key] !== 'number') return;
+      const node = locator.node([name, index, key]);
+      const written = node ? yamlText.slice(node.span.start, node.span.end) : '';
+      if (SHA.test(written)) (item as Record<string, unknown>)[key] = written;
+    });
+  };
+  fix(fields.commits, 'sha', 'commits');
+  fix(fields.code, 'ref', 'code');
 }
 
 /** Counts values with a budget, so alias-built structures cannot hang the walk. */
