@@ -62,7 +62,8 @@ const NOT_AN_INCIDENT: FileAnalysis = { isIncident: false, diagnostics: [] };
 
 export function analyzeText(rawText: string, options: LintOptions = defaultLintOptions()): FileAnalysis {
   const text = stripBom(rawText);
-  if (text.length > options.maxBytes) return tooLargeAnalysis(text.length, options.maxBytes);
+  const size = utf8Length(rawText, options.maxBytes);
+  if (size > options.maxBytes) return tooLargeAnalysis(size, options.maxBytes);
   const split = splitFrontMatter(text);
   if (split.kind === 'none') return NOT_AN_INCIDENT;
   const lines = new LineIndex(text);
@@ -113,12 +114,33 @@ export function lintText(text: string, options: Partial<LintOptions> = {}): { di
   return { diagnostics: analyzeText(text, defaultLintOptions(options)).diagnostics };
 }
 
+/**
+ * The file's size in UTF-8 bytes, as on disk (the limit is in bytes, and the
+ * index compares it with the file's size before reading). Characters are
+ * counted only when the length alone cannot tell: between a third of the
+ * limit and the limit.
+ */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 function incidentWith(diagnostics: Diagnostic[]): FileAnalysis {
   return { isIncident: true, diagnostics };
 }
 
 export function tooLargeAnalysis(size: number, limit: number): FileAnalysis {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
   return incidentWith([
     diagnostic('too-large', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `This file is ${mb(size)}, over the ${mb(limit)} limit (setting incidentLens.maxFileSize), so it is not checked.`),
   ]);
