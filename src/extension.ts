@@ -1,7 +1,49 @@
 import * as vscode from 'vscode';
+import { addServiceToCatalog, IncidentCodeActions } from './editor/codeActions';
+import { FrontMatterCompletion } from './editor/completion';
+import { IncidentDiagnostics } from './editor/diagnostics';
+import { IncidentsTree } from './editor/incidentsTree';
+import { IncidentWorkspace } from './editor/incidentWorkspace';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are registered here as they land.
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+/** What the extension exposes to its integration tests and to other extensions. */
+export interface IncidentLensApi {
+  readonly workspace: IncidentWorkspace;
+  readonly diagnostics: IncidentDiagnostics;
+}
+
+export function activate(context: vscode.ExtensionContext): IncidentLensApi {
+  const workspace = new IncidentWorkspace(context.storageUri);
+  const diagnostics = new IncidentDiagnostics(workspace);
+  const tree = new IncidentsTree(workspace);
+  const treeView = vscode.window.createTreeView('incidentLens.incidents', { treeDataProvider: tree, showCollapseAll: true });
+  const completion = new FrontMatterCompletion(workspace);
+
+  context.subscriptions.push(
+    workspace,
+    diagnostics,
+    tree,
+    treeView,
+    workspace.onDidChange(() => updateBadge(treeView, tree)),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new IncidentCodeActions(workspace, diagnostics), { providedCodeActionKinds: IncidentCodeActions.kinds }),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, completion, ':', ' ', '-', '['),
+    vscode.languages.registerHoverProvider(MARKDOWN, completion),
+    vscode.commands.registerCommand('incidentLens.refresh', async () => {
+      await workspace.start();
+      diagnostics.lintOpenDocuments();
+    }),
+    vscode.commands.registerCommand('incidentLens.addServiceToCatalog', (catalog: vscode.Uri, service: string) => addServiceToCatalog(catalog, service)),
+  );
+
+  // Activation returns at once; the first scan fills the views and Problems when it is done.
+  void workspace.start().then(() => diagnostics.lintOpenDocuments());
+  return { workspace, diagnostics };
+}
+
+function updateBadge(view: vscode.TreeView<unknown>, tree: IncidentsTree): void {
+  const active = tree.activeCount();
+  view.badge = active > 0 ? { value: active, tooltip: `${active} active ${active === 1 ? 'incident' : 'incidents'}` } : undefined;
 }
 
 export function deactivate(): void {}

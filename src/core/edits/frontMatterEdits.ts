@@ -1,0 +1,170 @@
+/**
+ * Minimal edits to an incident's front matter: each touches only the lines
+ * of the field it changes, so comments, unknown fields and formatting stay.
+ */
+import { stringify } from 'yaml';
+import { splitFrontMatter } from '../frontMatter';
+import { FrontMatterLocator, type YamlPath } from '../located';
+import { LineIndex, stripBom } from '../text';
+import { parseTimestamp } from '../timestamps';
+import { findEntry, parseYamlWithSpans, type YamlNode } from '../yamlTree';
+import type { TextEdit } from './textEdit';
+
+/** A parsed front matter ready for computing edits; undefined when it cannot be parsed. */
+export class FrontMatterText {
+  private constructor(
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly locator: FrontMatterLocator,
+    readonly value: Record<string, unknown>,
+    readonly yamlStart: number,
+    readonly yamlEnd: number,
+    readonly eol: string,
+  ) {}
+
+  static parse(rawText: string): FrontMatterText | undefined {
+    // Editor text has no BOM; a BOM here would shift every offset by one.
+    if (rawText !== stripBom(rawText)) return undefined;
+    const split = splitFrontMatter(rawText);
+    if (split.kind !== 'ok') return undefined;
+    const parsed = parseYamlWithSpans(rawText.slice(split.yamlStart, split.yamlEnd));
+    if (!parsed.ok) return undefined;
+    const value = parsed.value ?? {};
+    if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const lines = new LineIndex(rawText);
+    const locator = new FrontMatterLocator(parsed.root, lines, split.yamlStart, { start: { line: 0, character: 0 }, end: { line: 0, character: split.openingEnd } });
+    const eol = /\r\n/.test(rawText) ? '\r\n' : '\n';
+    return new FrontMatterText(rawText, lines, locator, value as Record<string, unknown>, split.yamlStart, split.yamlEnd, eol);
+  }
+
+  node(path: YamlPath): YamlNode | undefined {
+    return this.locator.node(path);
+  }
+
+  /** The absolute offset of a node's span start. */
+  offset(node: YamlNode): number {
+    return this.yamlStart + node.span.start;
+  }
+
+  endOffset(node: YamlNode): number {
+    return this.yamlStart + node.span.end;
+  }
+
+  lineOf(offset: number): number {
+    return this.lines.positionAt(offset).line;
+  }
+
+  /** Indentation (spaces) of the line holding an offset. */
+  indentAt(offset: number): string {
+    const line = this.lineOf(offset);
+    const start = this.lines.lineStart(line);
+    return /^[ \t]*/.exec(this.text.slice(start, this.lines.lineEnd(line)))![0];
+  }
+
+  /** Offset of the start of the line after the one holding `offset` (or the end of the text). */
+  nextLineStart(offset: number): number {
+    const line = this.lineOf(offset);
+    return line + 1 < this.lines.lineCount ? this.lines.lineStart(line + 1) : this.text.length;
+  }
+}
+
+/** A scalar written as YAML, quoted only where needed. */
+export function yamlScalar(value: string | number | boolean): string {
+  if (typeof value === 'string' && parseTimestamp(value)) return value;
+  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+}
+
+function edit(fm: FrontMatterText, start: number, end: number, newText: string): TextEdit {
+  return { range: fm.lines.rangeOf({ start, end }), newText };
+}
+
+/** Replaces a value in place. */
+export function replaceValue(fm: FrontMatterText, path: YamlPath, value: string | number | boolean): TextEdit | undefined {
+  const node = fm.node(path);
+  if (!node || node.kind !== 'scalar' || node.span.end <= node.span.start) return setField(fm, path, value);
+  return edit(fm, fm.offset(node), fm.endOffset(node), yamlScalar(value));
+}
+
+/** Renames a key, keeping its value and everything around it. */
+export function renameKey(fm: FrontMatterText, path: YamlPath, newName: string): TextEdit | undefined {
+  const parent = fm.node(path.slice(0, -1));
+  const entry = findEntry(parent, String(path[path.length - 1]));
+  if (!entry) return undefined;
+  return edit(fm, fm.offset(entry.key), fm.endOffset(entry.key), newName);
+}
+
+/**
+ * Sets a field of a map (the front matter, or a block-style item): replaces an
+ * existing scalar value, or inserts `name: value` after the map's last line
+ * with the map's indentation (after a given sibling where that reads better).
+ */
+export function setField(fm: FrontMatterText, path: YamlPath, value: string | number | boolean, after?: string): TextEdit | undefined {
+  const parentPath = path.slice(0, -1);
+  const name = String(path[path.length - 1]);
+  const parent = parentPath.length === 0 ? fm.locator.root : fm.node(parentPath);
+  const existing = findEntry(parent, name);
+  if (existing && existing.value.kind === 'scalar' && existing.value.span.end > existing.value.span.start) {
+    return edit(fm, fm.offset(existing.value), fm.endOffset(existing.value), yamlScalar(value));
+  }
+  if (existing) {
+    const keyEnd = fm.endOffset(existing.key);
+    const lineEnd = fm.lines.lineEnd(fm.lineOf(keyEnd));
+    return edit(fm, keyEnd, lineEnd, `: ${yamlScalar(value)}`);
+  }
+  if (parentPath.length === 0 && (!parent || !parent.entries || parent.entries.length === 0)) {
+    return edit(fm, fm.yamlStart, fm.yamlStart, `${name}: ${yamlScalar(value)}${fm.eol}`);
+  }
+  if (!parent?.entries || parent.entries.length === 0) return undefined;
+  if (isFlow(fm, parent)) return insertIntoFlowMap(fm, parent, name, value);
+  const anchor = (after && findEntry(parent, after)) || parent.entries[parent.entries.length - 1];
+  const indent = ' '.repeat(fm.lines.positionAt(fm.offset(parent.entries[0].key)).character);
+  const insertAt = fm.nextLineStart(Math.max(fm.endOffset(anchor.value), fm.endOffset(anchor.key)));
+  const needsBreak = insertAt === fm.text.length || !/[\r\n]/.test(fm.text.slice(insertAt - 1, insertAt));
+  return edit(fm, insertAt, insertAt, `${needsBreak ? fm.eol : ''}${indent}${name}: ${yamlScalar(value)}${fm.eol}`);
+}
+
+function isFlow(fm: FrontMatterText, node: YamlNode): boolean {
+  return fm.text[fm.offset(node)] === '{';
+}
+
+function insertIntoFlowMap(fm: FrontMatterText, map: YamlNode, name: string, value: string | number | boolean): TextEdit {
+  const closing = fm.endOffset(map) - 1;
+  const before = fm.text.slice(fm.offset(map), closing).trimEnd();
+  const separator = before.endsWith('{') ? '' : ', ';
+  return edit(fm, closing, closing, `${separator}${name}: ${yamlScalar(value)}`);
+}
+
+/** Block sequence items as whole-line blocks, for moves and sorting. */
+export function itemBlocks(fm: FrontMatterText, seq: YamlNode): { start: number; end: number }[] | undefined {
+  const items = seq.items ?? [];
+  if (items.length === 0 || fm.text[fm.offset(seq)] === '[') return undefined;
+  const starts = items.map((item) => fm.lines.lineStart(fm.lineOf(fm.offset(item))));
+  const lastEnd = fm.nextLineStart(fm.endOffset(items[items.length - 1]) - 1);
+  return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : lastEnd }));
+}
+
+/** Sorts the timeline by time, moving whole entries (their comments go with them). Stable for equal times. */
+export function sortTimeline(fm: FrontMatterText): TextEdit | undefined {
+  const seq = fm.node(['timeline']);
+  const timeline = fm.value.timeline;
+  if (!seq || !Array.isArray(timeline)) return undefined;
+  const blocks = itemBlocks(fm, seq);
+  if (!blocks) return undefined;
+  const keyed = blocks.map((block, index) => {
+    const at = (timeline[index] as { at?: unknown } | null)?.at;
+    const time = typeof at === 'string' ? parseTimestamp(at)?.epochMs : undefined;
+    return { block, index, time: time ?? Number.POSITIVE_INFINITY };
+  });
+  const sorted = [...keyed].sort((a, b) => a.time - b.time || a.index - b.index);
+  if (sorted.every((item, i) => item.index === i)) return undefined;
+  const start = blocks[0].start;
+  const end = blocks[blocks.length - 1].end;
+  const pieces = sorted.map((item) => withEol(fm.text.slice(item.block.start, item.block.end), fm.eol));
+  let newText = pieces.join('');
+  if (!/[\r\n]$/.test(fm.text.slice(start, end))) newText = newText.replace(/(\r\n|\n)$/, '');
+  return edit(fm, start, end, newText);
+}
+
+function withEol(block: string, eol: string): string {
+  return /(\r\n|\n|\r)$/.test(block) ? block : block + eol;
+}

@@ -1,0 +1,152 @@
+/**
+ * The quick fixes the format implies, as plain edits. The editor turns each
+ * into a code action; the tests apply them to text.
+ */
+import type { Diagnostic } from '../diagnostics';
+import { formatDate, formatTimestamp, DAY_MS } from '../timestamps';
+import { FrontMatterText, renameKey, replaceValue, setField, sortTimeline } from './frontMatterEdits';
+import type { TextEdit } from './textEdit';
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix most people want: offered first, applied by "Fix all" style commands. */
+  readonly preferred?: boolean;
+}
+
+export interface QuickFixContext {
+  readonly nowMs: number;
+  /** The user's offset in minutes east of UTC, for new timestamps. */
+  readonly offsetMinutes: number;
+  readonly todayMs: number;
+  /** The next free incident id in this folder. */
+  nextId(year: number): string;
+  /** The file's name, to suggest a title from its slug. */
+  readonly fileName: string;
+}
+
+const NEW_DUE_DAYS = [7, 14, 30];
+const ACTION_INDEX = (d: Diagnostic) => (typeof d.data?.index === 'number' ? d.data.index : -1);
+
+export function quickFixes(text: string, d: Diagnostic, context: QuickFixContext): QuickFix[] {
+  const fm = FrontMatterText.parse(text);
+  if (!fm) return [];
+  const one = (title: string, edit: TextEdit | undefined, preferred = false): QuickFix[] => (edit ? [{ title, edits: [edit], preferred }] : []);
+  const now = formatTimestamp(context.nowMs, context.offsetMinutes);
+  switch (d.code) {
+    case 'missing-field':
+      return missingField(fm, d, context, now);
+    case 'unknown-field': {
+      const suggestion = d.data?.suggestion;
+      const field = d.data?.field;
+      if (typeof suggestion !== 'string' || typeof field !== 'string') return [];
+      const path = pathAt(fm, d);
+      return one(`Rename \`${field}\` to \`${suggestion}\``, path ? renameKey(fm, [...path, field], suggestion) : undefined, true);
+    }
+    case 'invalid-value': {
+      const allowed = d.data?.allowed;
+      const path = pathAt(fm, d, true);
+      if (!Array.isArray(allowed) || !path) return [];
+      return allowed.slice(0, 12).flatMap((value) => one(`Change to \`${value}\``, replaceValue(fm, path, value)));
+    }
+    case 'timeline-order':
+      return one('Sort the timeline by time', sortTimeline(fm), true);
+    case 'action-overdue': {
+      const index = ACTION_INDEX(d);
+      if (index < 0) return [];
+      return [
+        ...NEW_DUE_DAYS.flatMap((days) => one(`Move the due date to ${formatDate(context.todayMs + days * DAY_MS)} (in ${days} days)`, setField(fm, ['actions', index, 'due'], formatDate(context.todayMs + days * DAY_MS)))),
+        ...one('Mark the action done', setField(fm, ['actions', index, 'status'], 'done')),
+      ];
+    }
+    case 'action-missing-due': {
+      const index = ACTION_INDEX(d);
+      const due = formatDate(context.todayMs + 14 * DAY_MS);
+      return index < 0 ? [] : one(`Add a due date (${due})`, setField(fm, ['actions', index, 'due'], due, 'owner'), true);
+    }
+    case 'code-link-drifted': {
+      const lines = d.data?.lines;
+      const index = d.data?.index;
+      if (typeof lines !== 'string' || typeof index !== 'number') return [];
+      return one(`Update \`lines\` to ${lines}`, replaceValue(fm, ['code', index, 'lines'], lines), true);
+    }
+    case 'status-without-time': {
+      const field = d.data?.field;
+      if (typeof field !== 'string') return [];
+      const after = field === 'resolved' ? lastPresent(fm, ['mitigated', 'detected', 'started']) : lastPresent(fm, ['detected', 'started']);
+      return one(`Add \`${field}: ${now}\` (now)`, setField(fm, [field], now, after), true);
+    }
+    default:
+      return [];
+  }
+}
+
+function missingField(fm: FrontMatterText, d: Diagnostic, context: QuickFixContext, now: string): QuickFix[] {
+  const field = d.data?.field;
+  const parent = d.data?.path;
+  if (typeof field !== 'string' || !Array.isArray(parent)) return [];
+  const fix = (title: string, value: string, after?: string): QuickFix[] => {
+    const path = parent.length === 0 ? [field] : [...pathFromStrings(parent), field];
+    const edit = setField(fm, path, value, after);
+    return edit ? [{ title, edits: [edit], preferred: true }] : [];
+  };
+  if (parent.length > 0) {
+    if (parent[0] === 'actions' && field === 'status') return fix('Add `status: open`', 'open');
+    return [];
+  }
+  switch (field) {
+    case 'id': {
+      const started = typeof fm.value.started === 'string' ? Number(fm.value.started.slice(0, 4)) : NaN;
+      const id = context.nextId(Number.isFinite(started) ? started : new Date(context.nowMs).getUTCFullYear());
+      return fix(`Add \`id: ${id}\` (the next free id)`, id);
+    }
+    case 'title':
+      return fix('Add a title from the file name', titleFromFileName(context.fileName), 'id');
+    case 'status':
+      return fix('Add `status: investigating`', 'investigating', 'title');
+    case 'severity':
+      return fix('Add `severity: SEV3`', 'SEV3', 'status');
+    case 'started':
+      return fix(`Add \`started: ${now}\` (now)`, now, 'severity');
+    default:
+      return [];
+  }
+}
+
+function titleFromFileName(fileName: string): string {
+  const slug = fileName.replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim();
+  return slug ? slug[0].toUpperCase() + slug.slice(1) : 'What users saw';
+}
+
+function lastPresent(fm: FrontMatterText, names: readonly string[]): string | undefined {
+  return names.find((name) => fm.value[name] !== undefined);
+}
+
+function pathFromStrings(parts: readonly string[]): (string | number)[] {
+  return parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * Finds the YAML path of the node a diagnostic points at, by walking the
+ * tree to the node whose key (or value) starts where the diagnostic starts.
+ */
+function pathAt(fm: FrontMatterText, d: Diagnostic, value = false): (string | number)[] | undefined {
+  const target = fm.lines.offsetAt(d.range.start);
+  const walk = (node: ReturnType<FrontMatterText['node']>, path: (string | number)[]): (string | number)[] | undefined => {
+    if (!node) return undefined;
+    for (const entry of node.entries ?? []) {
+      const key = String(entry.key.value);
+      if (!value && fm.offset(entry.key) === target) return path;
+      if (value && fm.offset(entry.value) === target && entry.value.kind === 'scalar') return [...path, key];
+      const inner = walk(entry.value, [...path, key]);
+      if (inner) return inner;
+    }
+    for (const [index, item] of (node.items ?? []).entries()) {
+      if (value && fm.offset(item) === target && item.kind === 'scalar') return [...path, index];
+      const inner = walk(item, [...path, index]);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return walk(fm.locator.root, []);
+}

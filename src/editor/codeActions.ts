@@ -1,0 +1,74 @@
+/** Quick fixes for incident diagnostics, applied as minimal WorkspaceEdits. */
+import * as vscode from 'vscode';
+import { CATALOG_PATH } from '../core/catalog';
+import type { Diagnostic } from '../core/diagnostics';
+import { quickFixes } from '../core/edits/quickFixes';
+import { localToday } from '../core/lint';
+import { toRange, toWorkspaceEdit } from './convert';
+import type { IncidentDiagnostics } from './diagnostics';
+import type { IncidentWorkspace } from './incidentWorkspace';
+
+export class IncidentCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(
+    private readonly workspace: IncidentWorkspace,
+    private readonly diagnostics: IncidentDiagnostics,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const located = this.workspace.locate(document.uri);
+    if (!located || !vscode.workspace.isTrusted) return [];
+    const text = document.getText();
+    const now = new Date();
+    const context = {
+      nowMs: now.getTime(),
+      offsetMinutes: -now.getTimezoneOffset(),
+      todayMs: localToday(now),
+      nextId: (year: number) => located.state.index.nextId(year),
+      fileName: located.path.split('/').pop() ?? '',
+    };
+    const actions: vscode.CodeAction[] = [];
+    for (const d of this.diagnostics.coreDiagnostics(document.uri)) {
+      if (!toRange(d.range).intersection(range) && !toRange(d.range).contains(range.start)) continue;
+      const vscodeDiagnostic = this.matching(document.uri, d);
+      for (const fix of quickFixes(text, d, context)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document.uri, fix.edits);
+        action.isPreferred = fix.preferred;
+        if (vscodeDiagnostic) action.diagnostics = [vscodeDiagnostic];
+        actions.push(action);
+      }
+      if (d.code === 'unknown-service' && typeof d.data?.service === 'string') {
+        actions.push(this.addToCatalog(located.state.host.uriOf(CATALOG_PATH), d.data.service));
+      }
+    }
+    return actions;
+  }
+
+  private matching(uri: vscode.Uri, d: Diagnostic): vscode.Diagnostic | undefined {
+    const range = toRange(d.range);
+    return vscode.languages.getDiagnostics(uri).find((candidate) => candidate.code === d.code && candidate.range.isEqual(range));
+  }
+
+  /** Appends the service at the end of the catalog, with the indentation services use there. */
+  private addToCatalog(catalog: vscode.Uri, service: string): vscode.CodeAction {
+    const action = new vscode.CodeAction(`Add "${service}" to the service catalog`, vscode.CodeActionKind.QuickFix);
+    action.command = { command: 'incidentLens.addServiceToCatalog', title: action.title, arguments: [catalog, service] };
+    return action;
+  }
+}
+
+/** Adds a service entry to catalog.yaml through the document, so undo works. */
+export async function addServiceToCatalog(catalog: vscode.Uri, service: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(catalog);
+  const text = document.getText();
+  const indent = /^services:\s*\n([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const needsBreak = text.length > 0 && !text.endsWith('\n');
+  const entry = `${needsBreak ? eol : ''}${indent}${/^[\w.-]+$/.test(service) ? service : JSON.stringify(service)}:${eol}${indent}${indent}owners: []${eol}`;
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(catalog, document.positionAt(text.length), entry);
+  await vscode.workspace.applyEdit(edit);
+  await vscode.window.showTextDocument(document, { preview: false });
+}

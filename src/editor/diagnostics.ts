@@ -1,0 +1,107 @@
+/**
+ * Publishes the index's diagnostics to the Problems view: for open files from
+ * their unsaved text (at once when opened, then debounced while typing), for
+ * closed files from the index; cleared when a file stops being an incident.
+ */
+import * as vscode from 'vscode';
+import { CATALOG_PATH } from '../core/catalog';
+import type { Diagnostic } from '../core/diagnostics';
+import { IncidentDiagnostic } from './convert';
+import type { FolderIncidents, IncidentWorkspace } from './incidentWorkspace';
+
+const TYPING_DEBOUNCE_MS = 300;
+
+export class IncidentDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('incident-lens');
+  private readonly published = new Map<string, readonly Diagnostic[]>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly workspace: IncidentWorkspace) {
+    this.disposables.push(
+      this.collection,
+      workspace.onDidChange((state) => this.publishFolder(state)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.lintDocument(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => void this.reloadFromDisk(document)),
+    );
+  }
+
+  /** The core diagnostics currently shown for a file (quick fixes read their data). */
+  coreDiagnostics(uri: vscode.Uri): readonly Diagnostic[] {
+    return this.published.get(uri.toString()) ?? [];
+  }
+
+  lintOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.lintDocument(document);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.lintDocument(document);
+      }, TYPING_DEBOUNCE_MS),
+    );
+  }
+
+  /** Lints an open document's current text and publishes the result. */
+  lintDocument(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    const located = this.workspace.locate(document.uri);
+    if (!located) return;
+    const { state, path } = located;
+    if (path === CATALOG_PATH) return;
+    const idBefore = state.index.get(path)?.incident.id;
+    const wasIncident = state.index.isIncident(path);
+    if (!state.index.update(path, document.getText())) return;
+    this.publish(state, path);
+    // A changed id can make other files' ids clash or stop clashing; views show the new state.
+    if (wasIncident !== state.index.isIncident(path) || idBefore !== state.index.get(path)?.incident.id) this.workspace.notifyChanged(state);
+  }
+
+  private async reloadFromDisk(document: vscode.TextDocument): Promise<void> {
+    const located = this.workspace.locate(document.uri);
+    if (!located) return;
+    await located.state.index.refresh(located.state.host, located.path);
+    this.workspace.notifyChanged(located.state);
+  }
+
+  private publish(state: FolderIncidents, path: string): void {
+    const uri = state.host.uriOf(path);
+    this.set(uri, path === CATALOG_PATH ? state.index.catalogDiagnostics : state.index.diagnostics(path));
+  }
+
+  private publishFolder(state: FolderIncidents): void {
+    const all = state.index.allDiagnostics();
+    const prefix = state.folder.uri.toString().replace(/\/?$/, '/');
+    for (const key of [...this.published.keys()]) {
+      if (!key.startsWith(prefix)) continue;
+      const path = state.host.relativePath(vscode.Uri.parse(key));
+      if (path === undefined || !all.has(path)) this.set(vscode.Uri.parse(key), []);
+    }
+    for (const [path, diagnostics] of all) this.set(state.host.uriOf(path), diagnostics);
+  }
+
+  private set(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
+    const key = uri.toString();
+    if (diagnostics.length === 0) {
+      this.published.delete(key);
+      this.collection.delete(uri);
+      return;
+    }
+    this.published.set(key, diagnostics);
+    this.collection.set(
+      uri,
+      diagnostics.map((d) => new IncidentDiagnostic(d)),
+    );
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

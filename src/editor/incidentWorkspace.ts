@@ -1,0 +1,178 @@
+/**
+ * One incident index per workspace folder (multi-root: each folder has its
+ * own incidents, catalog and repository), kept current from file events and
+ * cached in the extension's storage for a fast warm start.
+ */
+import * as vscode from 'vscode';
+import { CATALOG_PATH } from '../core/catalog';
+import { IncidentIndex, type IndexCache } from '../core/workspace';
+import { GitCommitLookup } from '../node/gitCommits';
+import { readFolderConfig } from './config';
+import { EditorWorkspaceHost } from './vscodeHost';
+
+export interface FolderIncidents {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly host: EditorWorkspaceHost;
+  readonly index: IncidentIndex;
+}
+
+/** File events are gathered for this long, so a branch switch is absorbed in one batch. */
+const EVENT_BATCH_MS = 250;
+
+export class IncidentWorkspace implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderIncidents>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly folderDisposables = new Map<string, vscode.Disposable[]>();
+  private readonly changed = new vscode.EventEmitter<FolderIncidents>();
+  private readonly pending = new Map<string, Set<string>>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private ready: Promise<void> = Promise.resolve();
+
+  /** Fires after a folder's index changed (scan, file events, settings). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly storage: vscode.Uri | undefined) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const folder of event.removed) this.removeFolder(folder);
+        this.ready = Promise.all(event.added.map((folder) => this.addFolder(folder))).then(() => undefined);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        for (const state of this.folders.values()) {
+          if (event.affectsConfiguration('incidentLens', state.folder.uri)) void this.rebuild(state.folder);
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const state of this.folders.values()) void this.rebuild(state.folder);
+      }),
+    );
+  }
+
+  /** Scans every folder; resolves when all are indexed. */
+  start(): Promise<void> {
+    this.ready = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.rebuild(folder))).then(() => undefined);
+    return this.ready;
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  all(): FolderIncidents[] {
+    return [...this.folders.values()];
+  }
+
+  /** The folder and folder-relative path of a file, when the file is inside a workspace folder. */
+  locate(uri: vscode.Uri): { state: FolderIncidents; path: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const state = folder && this.folders.get(folder.uri.toString());
+    const path = state?.host.relativePath(uri);
+    return state && path !== undefined ? { state, path } : undefined;
+  }
+
+  notifyChanged(state: FolderIncidents): void {
+    this.changed.fire(state);
+  }
+
+  private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    const config = readFolderConfig(folder);
+    const commits = vscode.workspace.isTrusted && folder.uri.scheme === 'file' ? new GitCommitLookup(folder.uri.fsPath) : undefined;
+    const state: FolderIncidents = { folder, host: new EditorWorkspaceHost(folder, commits), index: new IncidentIndex(config) };
+    const key = folder.uri.toString();
+    this.folders.set(key, state);
+    this.watch(state);
+    await state.index.scan(state.host, await this.readCache(folder));
+    if (this.folders.get(key) !== state) return;
+    this.changed.fire(state);
+    void this.writeCache(state);
+  }
+
+  private removeFolder(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    this.folders.delete(key);
+    for (const disposable of this.folderDisposables.get(key) ?? []) disposable.dispose();
+    this.folderDisposables.delete(key);
+  }
+
+  private async rebuild(folder: vscode.WorkspaceFolder): Promise<void> {
+    this.removeFolder(folder);
+    await this.addFolder(folder);
+  }
+
+  private watch(state: FolderIncidents): void {
+    const patterns = [state.index.options.incidentGlob, CATALOG_PATH];
+    const disposables = patterns.map((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(state.folder, pattern));
+      const queue = (uri: vscode.Uri) => this.queue(state, uri);
+      watcher.onDidCreate(queue);
+      watcher.onDidChange(queue);
+      watcher.onDidDelete(queue);
+      return watcher;
+    });
+    this.folderDisposables.set(state.folder.uri.toString(), disposables);
+  }
+
+  private queue(state: FolderIncidents, uri: vscode.Uri): void {
+    const path = state.host.relativePath(uri);
+    if (path === undefined) return;
+    const key = state.folder.uri.toString();
+    const paths = this.pending.get(key) ?? new Set<string>();
+    paths.add(path);
+    this.pending.set(key, paths);
+    if (!this.pendingTimer) this.pendingTimer = setTimeout(() => void this.flush(), EVENT_BATCH_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.pendingTimer = undefined;
+    const batches = [...this.pending];
+    this.pending.clear();
+    for (const [key, paths] of batches) {
+      const state = this.folders.get(key);
+      if (!state) continue;
+      for (const path of paths) {
+        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === state.host.uriOf(path).toString());
+        // An open document's unsaved text wins over the disk.
+        if (open && !open.isClosed) state.index.update(path, open.getText());
+        else await state.index.refresh(state.host, path);
+      }
+      this.changed.fire(state);
+      void this.writeCache(state);
+    }
+  }
+
+  private cacheUri(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {
+    if (!this.storage) return undefined;
+    let hash = 0;
+    for (const c of folder.uri.toString()) hash = (hash * 31 + c.charCodeAt(0)) | 0;
+    return vscode.Uri.joinPath(this.storage, `index-${(hash >>> 0).toString(16)}.json`);
+  }
+
+  private async readCache(folder: vscode.WorkspaceFolder): Promise<IndexCache | undefined> {
+    const uri = this.cacheUri(folder);
+    if (!uri) return undefined;
+    try {
+      return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as IndexCache;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The cache lives in the extension's own storage, never in the workspace. */
+  private async writeCache(state: FolderIncidents): Promise<void> {
+    const uri = this.cacheUri(state.folder);
+    if (!uri || !this.storage) return;
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(state.index.toCache())));
+    } catch {
+      // A missing cache only costs a slower start next time.
+    }
+  }
+
+  dispose(): void {
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    for (const disposables of this.folderDisposables.values()) for (const disposable of disposables) disposable.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
