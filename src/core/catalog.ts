@@ -47,8 +47,7 @@ export function parseCatalog(rawText: string): Catalog {
   const parsed = parseYamlWithSpans(text);
   const opening = lines.lineRange(0);
   if (!parsed.ok) {
-    const at = lines.positionAt(parsed.offset);
-    return { services: new Map(), diagnostics: [diagnostic('yaml-syntax', { start: at, end: { line: at.line, character: at.character + 1 } }, `The catalog is not valid YAML: ${parsed.message}.`)], lastLine: lines.lineCount - 1 };
+    return { services: new Map(), diagnostics: [diagnostic('yaml-syntax', lines.characterRange(parsed.offset), `The catalog is not valid YAML: ${parsed.message}.`)], lastLine: lines.lineCount - 1 };
   }
   const locator = new FrontMatterLocator(parsed.root, lines, 0, opening);
   const result = catalogSchema.safeParse(parsed.value);

@@ -75,8 +75,7 @@ export function analyzeText(rawText: string, options: LintOptions = defaultLintO
   const yamlText = text.slice(split.yamlStart, split.yamlEnd);
   const parsed = parseYamlWithSpans(yamlText);
   if (!parsed.ok) {
-    const at = lines.positionAt(split.yamlStart + parsed.offset);
-    return incidentWith([diagnostic('yaml-syntax', { start: at, end: { line: at.line, character: at.character + 1 } }, `The front matter is not valid YAML: ${parsed.message}.`)]);
+    return incidentWith([diagnostic('yaml-syntax', lines.characterRange(split.yamlStart + parsed.offset), `The front matter is not valid YAML: ${parsed.message}.`)]);
   }
   const locator = new FrontMatterLocator(parsed.root, lines, split.yamlStart, openingRange);
 

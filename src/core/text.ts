@@ -79,6 +79,18 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 
+  /**
+   * The character at an offset, as a range that stays inside its line's
+   * content: empty at the end of a line (the parser stopped at a line break
+   * or at the end of the text).
+   */
+  characterRange(offset: number): Range {
+    const at = this.positionAt(offset);
+    const length = this.lineEnd(at.line) - this.lineStarts[at.line];
+    const character = Math.min(at.character, length);
+    return { start: { line: at.line, character }, end: { line: at.line, character: Math.min(character + 1, length) } };
+  }
+
   /** The whole content of one line, without its line break. */
   lineRange(line: number): Range {
     return { start: { line, character: 0 }, end: this.positionAt(this.lineEnd(line)) };
