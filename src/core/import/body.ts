@@ -1,0 +1,59 @@
+/**
+ * The body of the imported incident: the source's unmapped parts under the
+ * format's sections (Summary, Impact, Narrative, ...) in the template's
+ * order, each part kept as written.
+ */
+
+export const BODY_SECTIONS = [
+  'Summary',
+  'Impact',
+  'Narrative',
+  'Timeline (not dated)',
+  'Perspectives',
+  'What went well',
+  'Where we got lucky',
+  'Open questions',
+  'Learnings',
+] as const;
+
+export type BodySection = (typeof BODY_SECTIONS)[number];
+
+export class BodyBuilder {
+  private readonly chunks = new Map<BodySection, string[][]>();
+
+  /** Adds lines (blank edges trimmed) to a section; empty chunks are ignored. */
+  add(section: BodySection, lines: readonly string[]): void {
+    const trimmed = trimBlankEdges(lines);
+    if (trimmed.length === 0) return;
+    const list = this.chunks.get(section) ?? [];
+    list.push(trimmed);
+    this.chunks.set(section, list);
+  }
+
+  has(section: BodySection): boolean {
+    return this.chunks.has(section);
+  }
+
+  render(preface: string): string {
+    const out: string[] = [preface];
+    for (const section of BODY_SECTIONS) {
+      const chunks = this.chunks.get(section);
+      if (!chunks) continue;
+      out.push('', `## ${section}`);
+      for (const chunk of chunks) out.push('', ...collapseBlankRuns(chunk));
+    }
+    return `${out.join('\n').replace(/^[ \t]+$/gm, '').replace(/[ \t]+$/gm, (spaces) => (spaces.length >= 2 ? '  ' : ''))}\n`;
+  }
+}
+
+export function trimBlankEdges(lines: readonly string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start].trim() === '') start++;
+  while (end > start && lines[end - 1].trim() === '') end--;
+  return lines.slice(start, end);
+}
+
+function collapseBlankRuns(lines: readonly string[]): string[] {
+  return lines.filter((line, i) => line.trim() !== '' || lines[i - 1]?.trim() !== '');
+}

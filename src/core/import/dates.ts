@@ -1,0 +1,324 @@
+/**
+ * Dates and times as postmortems write them: `2019-11-29 12:00`,
+ * `Dec 4, 14:51`, `~10:45`, `09:00 - 11:00`, `2:51 PM PST`, and the mess
+ * (`HH:mm`, `14:??`, `2022-05-??`, `20202-01-16`). Parsing says what is known
+ * and what is not; deciding what to do with a partial stamp is the
+ * timeline's job.
+ */
+import { stripInline } from './markdown';
+import type { LocalDate, LocalTime } from './types';
+import { parseZone, type Zone } from './zones';
+
+export interface MonthDay {
+  readonly month: number;
+  readonly day: number;
+}
+
+export interface Stamp {
+  readonly date?: LocalDate;
+  /** A date written without its year ("Dec 4"). */
+  readonly monthDay?: MonthDay;
+  /** A date written with placeholders or ambiguously; why, in words. */
+  readonly dateProblem?: string;
+  /** A five-digit year ("20202-01-16"): the digits as written, month and day. */
+  readonly yearTypo?: { readonly written: string } & MonthDay;
+  readonly time?: LocalTime;
+  /** A time written with placeholders (`HH:mm`) or unknown minutes (`14:??`). */
+  readonly timeProblem?: string;
+  readonly zone?: Zone;
+  /** The end of a range as written (`11:00` in `09:00 - 11:00`). */
+  readonly until?: string;
+  readonly approximate: boolean;
+}
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;
+const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?\.?`;
+
+const ISO_DATE = /(?<![\d-])(\d{4,5})[-/](\d{1,2})[-/](\d{1,2})(?![\d/])/;
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/;
+const SLASHED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?![\d/])/;
+const DAY_MONTH = new RegExp(String.raw`(?<!\w)${ORDINAL}(?:\s+of)?\s+(${MONTH})(?:,?\s+(\d{4}))?(?!\w)`, 'i');
+const MONTH_DAY = new RegExp(String.raw`(?<!\w)(${MONTH})\s+${ORDINAL}(?:,?\s+(\d{4}))?(?![\w:])`, 'i');
+const PLACEHOLDER_DATE = /(?<![\d-])(?:\d{4}|\d{2}xx|yyyy)(?:\/\d{2})?[-/](?:\d{1,2}|\?\?|mm|xx)[-/](?:\d{1,2}|\?\?|dd|xx)(?![\d])/i;
+
+const TIME = /(?<![\d:])(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\.?(?![a-z]))?(?![\d:])/i;
+const HOUR_ONLY = /(?<![\d:])(\d{1,2})\s*([ap])\.?\s?m\.?(?![a-z])/i;
+const TIME_PLACEHOLDER = /(?<![\w?])(?:hh|--|xx|\?\?)\s*:\s*(?:mm|--|xx|\?\?)(?![\w?])/i;
+const UNKNOWN_MINUTES = /(?<![\d:])(\d{1,2}):(?:\?\?|xx|--|mm)(?![\w?])/i;
+const RANGE_END = /^\s*(?:-|–|—|to|until)\s*(~?\s*\d{1,2}[:h](?:\d{2}|\?\?)(?:\s*[ap]\.?m\.?)?)/i;
+const APPROXIMATE = /~|≈|\b(?:approx(?:imately|\.)?|around|about|circa|ca\.)\s*/gi;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && year >= 1900 && year <= 2200;
+}
+
+interface DateFound {
+  readonly start: number;
+  readonly end: number;
+  readonly date?: LocalDate;
+  readonly monthDay?: MonthDay;
+  readonly problem?: string;
+  readonly yearTypo?: { readonly written: string } & MonthDay;
+}
+
+function findDate(text: string): DateFound | undefined {
+  const iso = ISO_DATE.exec(text);
+  if (iso) {
+    const span = { start: iso.index, end: iso.index + iso[0].length };
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (iso[1].length === 5) return { ...span, yearTypo: { written: iso[1], month, day } };
+    if (isRealDate(year, month, day)) return { ...span, date: { year, month, day } };
+    return { ...span, problem: `${iso[0]} is not a real date` };
+  }
+  const placeholder = PLACEHOLDER_DATE.exec(text);
+  if (placeholder) {
+    return { start: placeholder.index, end: placeholder.index + placeholder[0].length, problem: 'the date is not complete' };
+  }
+  const dotted = DOTTED_DATE.exec(text);
+  if (dotted) {
+    const [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
+    const span = { start: dotted.index, end: dotted.index + dotted[0].length };
+    return isRealDate(year, month, day) ? { ...span, date: { year, month, day } } : { ...span, problem: `${dotted[0]} is not a real date` };
+  }
+  const named = earliest(DAY_MONTH.exec(text), MONTH_DAY.exec(text));
+  if (named) {
+    const dayFirst = /^\d/.test(named[0]);
+    const day = Number(dayFirst ? named[1] : named[2]);
+    const month = monthNumber(dayFirst ? named[2] : named[1]);
+    const span = { start: named.index, end: named.index + named[0].length };
+    if (named[3]) {
+      const year = Number(named[3]);
+      return isRealDate(year, month, day) ? { ...span, date: { year, month, day } } : { ...span, problem: `${named[0]} is not a real date` };
+    }
+    return isRealDate(2000, month, day) ? { ...span, monthDay: { month, day } } : undefined;
+  }
+  const slashed = SLASHED_DATE.exec(text);
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    const year = slashed[3].length === 2 ? 2000 + Number(slashed[3]) : Number(slashed[3]);
+    const span = { start: slashed.index, end: slashed.index + slashed[0].length };
+    // 03/04/2020 reads differently in Europe and the US: only an unambiguous one is used.
+    if (a > 12 && isRealDate(year, b, a)) return { ...span, date: { year, month: b, day: a } };
+    if (b > 12 && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
+    if (a === b && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
+    return { ...span, problem: `${slashed[0]} could be day/month or month/day` };
+  }
+  return undefined;
+}
+
+function earliest(a: RegExpExecArray | null, b: RegExpExecArray | null): RegExpExecArray | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a.index <= b.index ? a : b;
+}
+
+interface TimeFound {
+  readonly start: number;
+  readonly end: number;
+  readonly time?: LocalTime;
+  readonly problem?: string;
+}
+
+function findTime(text: string): TimeFound | undefined {
+  const found = [TIME.exec(text), HOUR_ONLY.exec(text), TIME_PLACEHOLDER.exec(text), UNKNOWN_MINUTES.exec(text)]
+    .map((m, which) => ({ m, which }))
+    .filter((x): x is { m: RegExpExecArray; which: number } => x.m !== null)
+    .sort((x, y) => x.m.index - y.m.index)[0];
+  if (!found) return undefined;
+  const { m, which } = found;
+  const span = { start: m.index, end: m.index + m[0].length };
+  if (which === 2) return { ...span, problem: 'the time is a placeholder' };
+  if (which === 3) return { ...span, problem: `the minutes are not known (${m[0]})` };
+  let hour = Number(m[1]);
+  const minute = which === 0 ? Number(m[2]) : 0;
+  const second = which === 0 && m[3] ? Number(m[3]) : 0;
+  const meridiem = (which === 0 ? m[4] : m[2])?.toLowerCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return { ...span, problem: `${m[0]} is not a time` };
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return { ...span, problem: `${m[0]} is not a time` };
+  return { ...span, time: { hour, minute, second } };
+}
+
+/** Reads a time cell or a stamp; undefined when it holds no date or time at all. */
+export function parseStamp(raw: string): Stamp | undefined {
+  let text = stripInline(raw).replace(/[:\s]+$/, '');
+  const approximate = /~|≈|\b(?:approx|around|about|circa|ca\.)/i.test(text) || /\?\s*$/.test(text);
+  text = text.replace(APPROXIMATE, ' ');
+  const isoFull = /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/i.exec(text);
+  if (isoFull) text = text.replace(isoFull[0], `${isoFull[1]}-${isoFull[2]}-${isoFull[3]} ${isoFull[4]}:${isoFull[5]}${isoFull[6] ? `:${isoFull[6]}` : ''} ${isoFull[7] ?? ''}`);
+  const date = findDate(text);
+  const withoutDate = date ? text.slice(0, date.start) + ' '.repeat(date.end - date.start) + text.slice(date.end) : text;
+  const time = findTime(withoutDate);
+  if (!date && !time) return undefined;
+  let until: string | undefined;
+  let zone: Zone | undefined;
+  if (time) {
+    let rest = withoutDate.slice(time.end);
+    const range = RANGE_END.exec(rest);
+    if (range) {
+      until = range[1].replace(/\s+/g, ' ').trim();
+      rest = rest.slice(range[0].length);
+    }
+    zone = leadingZone(rest);
+  }
+  return {
+    date: date?.date,
+    monthDay: date?.monthDay,
+    dateProblem: date?.problem,
+    yearTypo: date?.yearTypo,
+    time: time?.time,
+    timeProblem: time?.problem,
+    zone,
+    until,
+    approximate,
+  };
+}
+
+function leadingZone(rest: string): Zone | undefined {
+  const tokens = rest.trim().split(/[\s,;]+/).filter((t) => t !== '');
+  for (const width of [2, 1]) {
+    if (tokens.length < width) continue;
+    const zone = parseZone(tokens.slice(0, width).join(' ').replace(/[:.)]+$/, '').replace(/^\(/, ''));
+    if (zone) return zone;
+  }
+  return undefined;
+}
+
+const BULLET_PREFIX = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
+const WRAPPED = /^(\*\*|__|`|\[)(.+?)(\*\*|__|`|\])/;
+const STAMP_TOKEN = new RegExp(
+  [
+    String.raw`~?\d{4,5}[-/][\d?xX]{1,2}[-/][\d?xX]{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?,?`,
+    String.raw`\d{1,2}\.\d{1,2}\.\d{4},?`,
+    String.raw`\d{1,2}/\d{1,2}/\d{2,4},?`,
+    String.raw`~?(?:\d{1,2}|HH|hh|--|xx|\?\?)[:h](?:\d{2}|mm|--|xx|\?\?)(?::\d{2})?(?:[ap]\.?m\.?)?(?:[-–—]~?\d{1,2}[:h](?:\d{2}|\?\?))?[:,]?`,
+    String.raw`~?\d{1,2}[ap]\.?m\.?[:,]?`,
+    String.raw`[ap]\.?m\.?[:,]?`,
+    MONTH + ',?',
+    WEEKDAY,
+    String.raw`\d{1,2}(?:st|nd|rd|th)?[.,]?`,
+    String.raw`\d{4}[:,]?`,
+    String.raw`at|on|of|to|until|-|–|—|~|approx\.?|around|ca\.`,
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .concat(')$'),
+  'i',
+);
+
+const BARE_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?[.,:]?$/;
+const MONTH_TOKEN = new RegExp(`^${MONTH},?$`, 'i');
+
+/** A bare day or year number is part of a stamp only beside a month name ("Dec 4, 2019"). */
+function nextToMonth(tokens: string[], i: number): boolean {
+  const near = [tokens[i - 2], tokens[i - 4], tokens[i + 2], tokens[i + 4]];
+  return near.some((t) => t !== undefined && MONTH_TOKEN.test(t));
+}
+
+export interface LeadingStamp {
+  readonly stamp: Stamp;
+  /** The stamp as written. */
+  readonly written: string;
+  /** The rest of the line, the event text. */
+  readonly rest: string;
+}
+
+/**
+ * A stamp at the start of a list line or paragraph line
+ * (`- **14:51** News reports...`, `14:51 - Deploy`, `* Dec 4, 2:10 PM PST: ...`).
+ * Only a stamp with a time or a complete date counts.
+ */
+export function splitLeadingStamp(line: string): LeadingStamp | undefined {
+  const body = line.replace(BULLET_PREFIX, '').trim();
+  const wrapped = WRAPPED.exec(body);
+  if (wrapped && (wrapped[1] === wrapped[3] || (wrapped[1] === '[' && wrapped[3] === ']'))) {
+    const stamp = parseStamp(wrapped[2]);
+    if (stamp && isUsefulStamp(stamp) && consumesAll(wrapped[2])) {
+      return { stamp, written: stripInline(wrapped[2]).replace(/[:\s]+$/, ''), rest: trimSeparator(body.slice(wrapped[0].length)) };
+    }
+  }
+  const tokens = body.split(/(\s+)/);
+  let taken = 0;
+  let written = '';
+  for (let i = 0; i < tokens.length; i += 2) {
+    const token = tokens[i];
+    const isStamp = STAMP_TOKEN.test(token) && (!BARE_NUMBER.test(token) || nextToMonth(tokens, i));
+    const isZone = i > 0 && parseZone(token.replace(/[:,.)]+$/, '').replace(/^\(/, '')) !== undefined && /\d|[ap]m/i.test(tokens[i - 2] ?? '');
+    if (!isStamp && !isZone) break;
+    written += (i > 0 ? tokens[i - 1] : '') + token;
+    taken = i + 1;
+    if (isZone) break;
+  }
+  // Connector words alone ("at", "-") are not a stamp, and a stamp does not end in one.
+  while (taken > 0 && /^(?:at|on|of|to|until|-|–|—|~)$/i.test(tokens[taken - 1])) {
+    taken -= 2;
+    written = tokens.slice(0, Math.max(taken, 0)).join('');
+  }
+  if (taken <= 0) return undefined;
+  const stamp = parseStamp(written);
+  if (!stamp || !isUsefulStamp(stamp)) return undefined;
+  return { stamp, written: written.replace(/[:,\s]+$/, ''), rest: trimSeparator(tokens.slice(taken).join('')) };
+}
+
+function isUsefulStamp(stamp: Stamp): boolean {
+  return stamp.time !== undefined || stamp.timeProblem !== undefined || stamp.date !== undefined || stamp.yearTypo !== undefined || stamp.dateProblem !== undefined;
+}
+
+function consumesAll(text: string): boolean {
+  return text
+    .split(/\s+/)
+    .filter((t) => t !== '')
+    .every((t) => STAMP_TOKEN.test(t) || parseZone(t.replace(/[:,.)]+$/, '').replace(/^\(/, '')) !== undefined);
+}
+
+function trimSeparator(text: string): string {
+  return text.replace(/^\s*(?:[:|,]|[-–—]+|=>|->)?\s*/, '').trim();
+}
+
+/**
+ * A line that is only a date, which dates the times below it
+ * (`### Tuesday, March 5, 2024`, `**Date**: 2019-12-05`, `2015-10-21 (all times UTC)`).
+ */
+export function parseDateLine(line: string): { date?: LocalDate; monthDay?: MonthDay } | undefined {
+  const text = stripInline(line.replace(/^\s*#{1,6}\s*/, '').replace(BULLET_PREFIX, ''))
+    .replace(/^(?:date|day|on)\s*:?\s*/i, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\b(?:all\s+)?times?\b.*$/i, ' ')
+    .replace(new RegExp(String.raw`^${WEEKDAY}\s*`, 'i'), '')
+    .replace(/[\s:,.-]+$/, '')
+    .trim();
+  if (!text) return undefined;
+  const found = findDate(text);
+  if (!found || (!found.date && !found.monthDay)) return undefined;
+  const rest = (text.slice(0, found.start) + text.slice(found.end)).replace(new RegExp(WEEKDAY, 'gi'), '').trim();
+  if (rest.replace(/[\s,.:-]/g, '') !== '') return undefined;
+  return { date: found.date, monthDay: found.monthDay };
+}
+
+/** A due date or similar: a complete date, or a month and day to be placed in a year. */
+export function parseLooseDate(text: string): { date?: LocalDate; monthDay?: MonthDay } | undefined {
+  const found = findDate(stripInline(text));
+  if (!found || (!found.date && !found.monthDay)) return undefined;
+  return { date: found.date, monthDay: found.monthDay };
+}
+
+/** A complete date in running text, and where it was ("On Monday 3. February 2020, ..."). */
+export function findDateInText(text: string): LocalDate | undefined {
+  return findDate(stripInline(text))?.date;
+}
+
+export function isoDate(date: LocalDate): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
