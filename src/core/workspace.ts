@@ -114,9 +114,14 @@ export class IncidentIndex {
   /** Re-analyses one file from its current text (an unsaved editor buffer, say). Returns false when it is not an incident file. */
   update(path: string, text: string, stat?: FileStat): boolean {
     if (!this.matches(path)) return false;
-    const previous = this.entries.get(path);
-    this.setEntry({ path, stat, analysis: analyzeText(text, this.options.lint), environment: previous?.environment ?? [] });
+    // Folder checks point at old positions once the text changed; `recheck` recomputes them.
+    this.setEntry({ path, stat, analysis: analyzeText(text, this.options.lint), environment: [] });
     return true;
+  }
+
+  /** Re-runs the folder checks (paths, drift, commits, services) of some files. */
+  async recheck(host: WorkspaceHost, paths: readonly string[]): Promise<void> {
+    await this.checkEnvironment(host, paths);
   }
 
   /** Reads one changed file from the host and refreshes its workspace checks. */

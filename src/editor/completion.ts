@@ -22,11 +22,18 @@ export class FrontMatterCompletion implements vscode.CompletionItemProvider, vsc
     if (!located || !located.state.index.matches(located.path) || !inFrontMatter(document, position)) return undefined;
     const before = document.lineAt(position.line).text.slice(0, position.character);
     const place = placeOf(document, position.line);
-    const valueMatch = /^\s*(?:-\s+)?([\w-]+):\s*(?:\[[^\]]*,\s*|\[)?([^,\]]*)$/.exec(before);
-    if (valueMatch) return this.values(document, located.state.index.catalogServices, valueMatch[1], place);
-    const listItem = /^\s*-\s+([^:]*)$/.exec(before);
-    if (listItem && place.section === 'services') return this.services(located.state.index.catalogServices);
+    const services = located.state.index.catalogServices;
+    if (/^\s*(?:-\s+)?services:\s*\[[^\]]*$/.test(before)) return this.services(services);
+    const listItem = /^\s*-\s+([^:{]*)$/.exec(before);
+    if (listItem && place.section === 'services') return this.services(services);
     if (listItem && place.section === 'participants') return this.people(document);
+    const value = /([\w-]+):\s*([^,{}[\]:]*)$/.exec(before);
+    if (value) {
+      // A key inside a flow map on a top-level line (`review: {facilitator: `) belongs to that field.
+      const owner = /^([\w-]+):\s*[{[]/.exec(before);
+      const section = owner && owner[1] !== value[1] ? owner[1] : place.section;
+      return this.values(document, services, value[1], section);
+    }
     const keyMatch = /^(\s*)(?:-\s+)?([\w-]*)$/.exec(before);
     if (keyMatch) return this.keys(document, keyMatch[1].length, place);
     return undefined;
@@ -61,11 +68,11 @@ export class FrontMatterCompletion implements vscode.CompletionItemProvider, vsc
       });
   }
 
-  private values(document: vscode.TextDocument, catalog: ReadonlyMap<string, unknown> | undefined, key: string, place: Place): vscode.CompletionItem[] | undefined {
-    const choices = allowedValues(key, place.section, this.severities(document));
+  private values(document: vscode.TextDocument, catalog: ReadonlyMap<string, unknown> | undefined, key: string, section: string | undefined): vscode.CompletionItem[] | undefined {
+    const choices = allowedValues(key, section, this.severities(document));
     if (choices) return choices.map((value, i) => enumItem(value, i));
     if (key === 'services') return this.services(catalog);
-    if (PEOPLE_KEYS.has(key) || place.section === 'roles') return this.people(document);
+    if (PEOPLE_KEYS.has(key) || section === 'roles') return this.people(document);
     return undefined;
   }
 
@@ -113,13 +120,16 @@ function inFrontMatter(document: vscode.TextDocument, position: vscode.Position)
   return offset >= split.yamlStart && offset <= split.yamlEnd;
 }
 
+/** The top-level field a line belongs to: none for a top-level key's own line. */
 function placeOf(document: vscode.TextDocument, line: number): Place {
   const current = document.lineAt(line).text;
   const indent = /^\s*/.exec(current)![0].length;
-  for (let i = line - (indent === 0 ? 1 : 0); i >= 1; i--) {
-    const m = /^([\w-]+):/.exec(document.lineAt(i).text);
-    if (m && (i < line || indent > 0)) return { section: i === line ? undefined : m[1], indent };
-    if (document.lineAt(i).text.startsWith('---')) break;
+  if (indent === 0 && !/^-\s/.test(current)) return { section: undefined, indent };
+  for (let i = line - 1; i >= 1; i--) {
+    const text = document.lineAt(i).text;
+    if (text.startsWith('---')) break;
+    const m = /^([\w-]+):/.exec(text);
+    if (m) return { section: m[1], indent };
   }
   return { section: undefined, indent };
 }

@@ -57,8 +57,12 @@ export class IncidentDiagnostics implements vscode.Disposable {
     if (path === CATALOG_PATH) return;
     const idBefore = state.index.get(path)?.incident.id;
     const wasIncident = state.index.isIncident(path);
+    const version = document.version;
     if (!state.index.update(path, document.getText())) return;
     this.publish(state, path);
+    void state.index.recheck(state.host, [path]).then(() => {
+      if (!document.isClosed && document.version === version) this.publish(state, path);
+    });
     // A changed id can make other files' ids clash or stop clashing; views show the new state.
     if (wasIncident !== state.index.isIncident(path) || idBefore !== state.index.get(path)?.incident.id) this.workspace.notifyChanged(state);
   }

@@ -133,8 +133,12 @@ export class IncidentWorkspace implements vscode.Disposable {
       for (const path of paths) {
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === state.host.uriOf(path).toString());
         // An open document's unsaved text wins over the disk.
-        if (open && !open.isClosed) state.index.update(path, open.getText());
-        else await state.index.refresh(state.host, path);
+        if (open && !open.isClosed) {
+          state.index.update(path, open.getText());
+          await state.index.recheck(state.host, [path]);
+        } else {
+          await state.index.refresh(state.host, path);
+        }
       }
       this.changed.fire(state);
       void this.writeCache(state);

@@ -2,19 +2,31 @@
 import { simpleGit } from 'simple-git';
 import type { CommitLookup } from '../core/workspace';
 
+/** Typing re-checks a file often; the commit list is read again at most this often. */
+const COMMIT_LIST_TTL_MS = 30_000;
+
 export class GitCommitLookup implements CommitLookup {
+  private listed: { at: number; commits: Promise<string[] | undefined> } | undefined;
+
   constructor(private readonly folder: string) {}
 
   async knownCommits(shas: readonly string[]): Promise<ReadonlySet<string> | undefined> {
+    if (!this.listed || Date.now() - this.listed.at > COMMIT_LIST_TTL_MS) this.listed = { at: Date.now(), commits: this.listAll() };
+    const all = await this.listed.commits;
+    if (!all) return undefined;
+    const known = new Set<string>();
+    for (const sha of shas) if (hasPrefix(all, sha.toLowerCase())) known.add(sha);
+    return known;
+  }
+
+  /** Every commit sha, sorted; undefined where git cannot tell what is missing. */
+  private async listAll(): Promise<string[] | undefined> {
     try {
       const git = simpleGit({ baseDir: this.folder, maxConcurrentProcesses: 1 });
       if (!(await git.checkIsRepo())) return undefined;
       // In a shallow clone an absent commit may just be outside the clone's depth.
       if ((await git.revparse(['--is-shallow-repository'])).trim() === 'true') return undefined;
-      const all = (await git.raw(['log', '--all', '--format=%H'])).split('\n').filter(Boolean).sort();
-      const known = new Set<string>();
-      for (const sha of shas) if (hasPrefix(all, sha.toLowerCase())) known.add(sha);
-      return known;
+      return (await git.raw(['log', '--all', '--format=%H'])).split('\n').filter(Boolean).sort();
     } catch {
       return undefined;
     }

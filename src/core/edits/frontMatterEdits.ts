@@ -138,7 +138,14 @@ function insertIntoFlowMap(fm: FrontMatterText, map: YamlNode, name: string, val
 export function itemBlocks(fm: FrontMatterText, seq: YamlNode): { start: number; end: number }[] | undefined {
   const items = seq.items ?? [];
   if (items.length === 0 || fm.text[fm.offset(seq)] === '[') return undefined;
-  const starts = items.map((item) => fm.lines.lineStart(fm.lineOf(fm.offset(item))));
+  const itemLines = items.map((item) => fm.lineOf(fm.offset(item)));
+  // Comment lines right above an item describe it, so they move with it.
+  const starts = itemLines.map((line, i) => {
+    let first = line;
+    const floor = i === 0 ? fm.lineOf(fm.offset(seq)) - 1 : itemLines[i - 1];
+    while (first - 1 > floor && /^\s*#/.test(fm.text.slice(fm.lines.lineStart(first - 1), fm.lines.lineEnd(first - 1)))) first--;
+    return fm.lines.lineStart(first);
+  });
   const lastEnd = fm.nextLineStart(fm.endOffset(items[items.length - 1]) - 1);
   return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : lastEnd }));
 }
