@@ -4,10 +4,12 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayFromIso } from '../core/lint';
 import { openWorkspace } from '../node/openWorkspace';
+import { runImport } from './import';
 import { formatText, lintRows, summaryLine } from './lint';
 
 const USAGE = `Usage:
   incident-lens lint [FOLDER] [--format text|json] [--today YYYY-MM-DD]
+  incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity SEVn]
   incident-lens help
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable folder.`;
@@ -25,6 +27,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'lint':
         return await lint(rest, io);
+      case 'import':
+        return await runImport([...rest], { out: (text) => io.out(text.endsWith('\n') ? text : `${text}\n`), err: (text) => io.err(text.endsWith('\n') ? text : `${text}\n`), cwd: process.cwd() });
       case 'help':
       case '--help':
       case '-h':
