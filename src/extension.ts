@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { addServiceToCatalog, IncidentCodeActions } from './editor/codeActions';
 import { FrontMatterCompletion } from './editor/completion';
+import { importPostmortems } from './editor/importCommand';
 import { IncidentDiagnostics } from './editor/diagnostics';
 import { IncidentsTree } from './editor/incidentsTree';
 import { IncidentWorkspace } from './editor/incidentWorkspace';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const tree = new IncidentsTree(workspace);
   const treeView = vscode.window.createTreeView('incidentLens.incidents', { treeDataProvider: tree, showCollapseAll: true });
   const completion = new FrontMatterCompletion(workspace);
+  const output = vscode.window.createOutputChannel('Incident Lens');
 
   context.subscriptions.push(
     workspace,
@@ -34,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
       diagnostics.lintOpenDocuments();
     }),
     vscode.commands.registerCommand('incidentLens.addServiceToCatalog', (catalog: vscode.Uri, service: string) => addServiceToCatalog(catalog, service)),
+    output,
+    vscode.commands.registerCommand('incidentLens.importPostmortem', () => importPostmortems(workspace, output)),
   );
 
   // Activation returns at once; the first scan fills the views and Problems when it is done.
