@@ -13,6 +13,8 @@ import { paragraphs } from './factors';
 export interface ActionReading {
   readonly actions: ActionItem[];
   readonly kept: string[];
+  /** Column headings of the tables the actions came from. */
+  readonly columns: string[];
 }
 
 interface Draft {
@@ -29,6 +31,7 @@ interface Draft {
 export function readActions(lines: readonly string[], referenceDate: LocalDate | undefined): ActionReading {
   const drafts: Draft[] = [];
   const kept: string[] = [];
+  const columns: string[] = [];
   const blocks = readBlocks([...lines]);
   const hasItems = blocks.some((b) => b.kind === 'list' || b.kind === 'table');
   for (const block of blocks) {
@@ -41,8 +44,10 @@ export function readActions(lines: readonly string[], referenceDate: LocalDate |
       }
     } else if (block.kind === 'table') {
       const rows = fromTable(block.header, block.rows, referenceDate);
-      if (rows) drafts.push(...rows);
-      else kept.push(...block.lines);
+      if (rows) {
+        drafts.push(...rows);
+        columns.push(...(block.header ?? []).map((h) => stripInline(h)).filter((h) => h !== ''));
+      } else kept.push(...block.lines);
     } else if (!hasItems) {
       for (const paragraph of paragraphs(block.lines)) {
         const draft = /:\s*$/.test(paragraph) ? undefined : fromText(paragraph, referenceDate);
@@ -52,7 +57,7 @@ export function readActions(lines: readonly string[], referenceDate: LocalDate |
     } else kept.push(...block.lines);
   }
   const actions = drafts.map((d, i): ActionItem => ({ id: `A${i + 1}`, ...d }));
-  return { actions, kept: kept.filter((l) => l.trim() !== '').length > 0 ? kept : [] };
+  return { actions, kept: kept.filter((l) => l.trim() !== '').length > 0 ? kept : [], columns };
 }
 
 const STATUS_WORDS: ReadonlyArray<[ActionStatus, RegExp]> = [
@@ -109,7 +114,7 @@ function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | un
   const owner = OWNER_PHRASE.exec(title) ?? MENTION.exec(title);
   if (owner && isRealValue(owner[1])) {
     draft.owner = owner[1].trim();
-    if (OWNER_PHRASE.test(owner[0])) title = title.replace(owner[0], ' ');
+    title = title.replace(owner[0], ' ');
   }
   draft.link = /<?(https?:\/\/[^\s)>\]]+)/.exec(title)?.[1];
   draft.title = title.replace(/\(\s*[,;]?\s*\)/g, '').replace(/\s+/g, ' ').replace(/[\s,;:—–-]+$/, '').trim() || stripInline(raw);

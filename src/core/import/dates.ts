@@ -45,7 +45,7 @@ const PLACEHOLDER_DATE = /(?<![\d-])(?:\d{4}|\d{2}xx|yyyy)(?:\/\d{2})?[-/](?:\d{
 const TIME = /(?<![\d:])(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\.?(?![a-z]))?(?![\d:])/i;
 const HOUR_ONLY = /(?<![\d:])(\d{1,2})\s*([ap])\.?\s?m\.?(?![a-z])/i;
 const TIME_PLACEHOLDER = /(?<![\w?])(?:hh|--|xx|\?\?)\s*:\s*(?:mm|--|xx|\?\?)(?![\w?])/i;
-const UNKNOWN_MINUTES = /(?<![\d:])(\d{1,2}):(?:\?\?|xx|--|mm)(?![\w?])/i;
+const UNKNOWN_MINUTES = /(?<![\d:])(\d{1,2}):(?:\d?\?{1,2}|xx|--|mm)(?![\w?])/i;
 const RANGE_END = /^\s*(?:-|–|—|to|until)\s*(~?\s*\d{1,2}[:h](?:\d{2}|\?\?)(?:\s*[ap]\.?m\.?)?)/i;
 const APPROXIMATE = /~|≈|\b(?:approx(?:imately|\.)?|around|about|circa|ca\.)\s*/gi;
 

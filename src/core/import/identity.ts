@@ -43,7 +43,7 @@ const PLACEHOLDER_TITLE = /^(incident title|title|postmortem template|post-?mort
 export function cleanTitle(heading: string, id: string | undefined): string | undefined {
   let title = stripInline(heading).trim();
   if (id) title = title.replace(new RegExp(`^\\[?${id}\\]?\\s*[:—–-]?\\s*`, 'i'), '');
-  title = title.replace(TITLE_PREFIX, '').trim();
+  title = title.replace(TITLE_PREFIX, '').replace(/\s+(?:post[- ]?mortem|incident report)(?=\s*(?:\(.*\))?$)/i, '').trim();
   if (title === '' || PLACEHOLDER_TITLE.test(title)) return undefined;
   return title.length > 200 ? `${title.slice(0, 197).replace(/\s+\S*$/, '')}...` : title;
 }

@@ -88,7 +88,10 @@ class PostmortemImport {
     if (!title) {
       title = 'Imported incident';
       this.warnings.push('The source has no title, so it is "Imported incident"; please give it one.');
-    } else if (!this.mapped.some((m) => m.startsWith('Title'))) this.mapped.push(`Title "${title}"`);
+    } else if (!this.mapped.some((m) => m.startsWith('Title'))) {
+      const heading = parts.title ? stripInline(parts.title.heading) : '';
+      this.mapped.push(heading && heading !== title ? `Title "${title}" from the heading "${heading}"` : `Title "${title}"`);
+    }
 
     // Dates and zone the document states outside its timeline.
     const documentDate = sourceFields.date ?? this.metadataValue(metadataLines, /^(date|incident date|date of incident|day)$/, (v) => findDateInText(v));
@@ -260,7 +263,8 @@ class PostmortemImport {
     const reading = readActions(routed.section.lines, startDate);
     if (reading.actions.length > 0) {
       const statuses = countBy(reading.actions.map((a) => a.status));
-      this.mapped.push(`"${routed.section.heading}" → actions: ${reading.actions.length} (${statuses})`);
+      const table = reading.columns.length > 0 ? ` from a table (${reading.columns.join(', ')})` : '';
+      this.mapped.push(`"${routed.section.heading}" → actions: ${reading.actions.length}${table} (${statuses})`);
       if (reading.actions.some((a) => a.status === 'open' && (!a.owner || !a.due))) {
         this.leftInBody.push('Open actions without an owner or due date are flagged by lint until someone picks them up.');
       }

@@ -36,9 +36,12 @@ export function deriveLifecycle(entries: readonly TimelineEntry[], stats: StatDu
   const started = startEntry ? fromEntry(startEntry, 'marked as the start in the timeline') : fromEntry(entries[0], 'first timeline entry');
 
   const after = (floor: DerivedTime | undefined) => entries.filter((e) => floor === undefined || e.epochMs >= floor.epochMs);
-  const detectionMarker = after(started).find((e) => e.marker === 'detected');
+  // Detection comes before the impact was marked as over, whatever the words say later.
+  const ceiling = entries.find((e) => e.epochMs >= started.epochMs && (e.marker === 'mitigated' || e.marker === 'resolved'));
+  const detectable = after(started).filter((e) => ceiling === undefined || e.epochMs <= ceiling.epochMs);
+  const detectionMarker = detectable.find((e) => e.marker === 'detected');
   const detectionAtStat = entryAt(entries, started, stats.timeToDetect);
-  const detectionEntry = detectionMarker ?? detectionAtStat ?? after(started).find((e) => e.kind === 'detection');
+  const detectionEntry = detectionMarker ?? detectionAtStat ?? detectable.find((e) => e.kind === 'detection');
   let detected = detectionEntry
     ? fromEntry(detectionEntry, detectionMarker ? 'marked as detection in the timeline' : detectionEntry === detectionAtStat ? `the entry at started + "${stats.timeToDetect?.line}"` : 'first detection in the timeline')
     : undefined;

@@ -111,7 +111,7 @@ export function parseDocument(text: string, isKnownHeading: KnownHeadingTest): M
       // "Summary: one line" in the preamble (Google-style postmortems) opens a section.
       const keyValue = KEY_VALUE_LINE.exec(line);
       if (keyValue && !BULLET.test(line) && isKnownHeading(cleanHeading(keyValue[1]))) {
-        start(3, line, cleanHeading(keyValue[1]));
+        start(3, `### ${keyValue[1]}`, cleanHeading(keyValue[1]));
         current.lines.push(keyValue[2]);
         continue;
       }

@@ -27,7 +27,10 @@ export function readPeople(lines: readonly string[]): PeopleReading {
   const roles: Record<string, string> = {};
   const kept: string[] = [];
   const add = (name: string): void => {
-    const clean = stripInline(name).replace(/^[-–—\s]+|[.\s]+$/g, '');
+    // "Support: Ana Ruiz" names a person and what they did.
+    const clean = stripInline(name)
+      .replace(/^[-–—\s]+|[.\s]+$/g, '')
+      .replace(/^([A-Za-z][\w ]{0,20}):\s+(\S.*)$/, (_, what: string, who: string) => `${who} (${what.toLowerCase()})`);
     if (isRealValue(clean) && !participants.includes(clean)) participants.push(clean);
   };
   const readEntry = (text: string): boolean => {

@@ -120,12 +120,12 @@ class TimelineReader {
       this.prose.push(line);
       return;
     }
-    const leading = splitLeadingStamp(line);
+    const date = parseDateLine(line);
+    const leading = date ? undefined : splitLeadingStamp(line);
     if (leading && leading.rest !== '') {
       this.readRow({ stamp: leading.stamp, written: leading.written, text: leading.rest });
       return;
     }
-    const date = parseDateLine(line);
     const zone = findZoneStatement(line);
     if (zone) this.setZone(zone, `"${stripInline(line)}"`);
     if (date) this.setDate(date, line);
@@ -133,7 +133,7 @@ class TimelineReader {
   }
 
   private readListItem(item: ListItem): void {
-    const leading = splitLeadingStamp(`- ${item.text}`);
+    const leading = parseDateLine(item.text) ? undefined : splitLeadingStamp(`- ${item.text}`);
     const details: string[] = [];
     const stamped: ListItem[] = [];
     for (const child of item.children) {
@@ -166,6 +166,7 @@ class TimelineReader {
     const headerText = header ? header.filter((h) => h !== '').join(', ') : 'no header';
     this.mapped.push(`Timeline table (${headerText}): ${rows.length} row${rows.length === 1 ? '' : 's'}`);
     const columnZone = header ? [columns.time, columns.date].map((i) => (i === undefined ? undefined : findZoneInHeader(header[i]))).find((z) => z) : undefined;
+    if (columnZone) this.mapped.push(`Time zone from the column heading: ${describeZone(columnZone)}`);
     for (const row of rows) {
       const cell = (i: number | undefined): string => (i === undefined ? '' : (row[i] ?? '').trim());
       const written = [cell(columns.date), cell(columns.time)].filter((c) => c !== '').join(' ');
