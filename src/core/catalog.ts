@@ -39,6 +39,8 @@ export interface Catalog {
   readonly diagnostics: readonly Diagnostic[];
   /** Line after which a new service can be appended. */
   readonly lastLine: number;
+  /** False when the file is not YAML or has no `services:` map: it then names no services, and none is called unknown. */
+  readonly readable: boolean;
 }
 
 export function parseCatalog(rawText: string): Catalog {
@@ -47,14 +49,15 @@ export function parseCatalog(rawText: string): Catalog {
   const parsed = parseYamlWithSpans(text);
   const opening = lines.lineRange(0);
   if (!parsed.ok) {
-    return { services: new Map(), diagnostics: [diagnostic('yaml-syntax', lines.characterRange(parsed.offset), `The catalog is not valid YAML: ${parsed.message}.`)], lastLine: lines.lineCount - 1 };
+    return { services: new Map(), diagnostics: [diagnostic('yaml-syntax', lines.characterRange(parsed.offset), `The catalog is not valid YAML: ${parsed.message}.`)], lastLine: lines.lineCount - 1, readable: false };
   }
   const locator = new FrontMatterLocator(parsed.root, lines, 0, opening);
   const result = catalogSchema.safeParse(parsed.value);
   const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => catalogIssue(issue, locator));
   const services = new Map<string, CatalogService>();
   const raw = parsed.value as { services?: Record<string, unknown> } | null;
-  const serviceNodes = raw && typeof raw === 'object' && raw.services && typeof raw.services === 'object' ? raw.services : {};
+  const readable = !!raw && typeof raw === 'object' && !Array.isArray(raw) && !!raw.services && typeof raw.services === 'object' && !Array.isArray(raw.services);
+  const serviceNodes = readable ? (raw.services as Record<string, unknown>) : {};
   for (const [name, value] of Object.entries(serviceNodes)) {
     const service = serviceSchema.safeParse(value ?? {});
     const data = service.success ? service.data : {};
@@ -67,7 +70,7 @@ export function parseCatalog(rawText: string): Catalog {
       line: locator.keyRange(['services', name]).start.line,
     });
   }
-  return { services, diagnostics: diagnostics.sort(compareDiagnostics), lastLine: lines.lineCount - 1 };
+  return { services, diagnostics: diagnostics.sort(compareDiagnostics), lastLine: lines.lineCount - 1, readable };
 }
 
 function catalogIssue(issue: z.core.$ZodIssue, locator: FrontMatterLocator): Diagnostic[] {

@@ -292,7 +292,7 @@ async function environmentDiagnostics(incident: IncidentSummary, facts: Environm
       }
     }
   }
-  if (facts.catalog) {
+  if (facts.catalog?.readable) {
     for (const service of incident.services) {
       if (!facts.catalog.services.has(service.value)) {
         found.push(diagnostic('unknown-service', service.range, `The catalog does not name the service "${service.value}".`, { service: service.value }));
