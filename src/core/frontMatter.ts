@@ -16,7 +16,9 @@ export type FrontMatterSplit =
     };
 
 const FENCE = /^---[ \t]*(\r\n|\n|\r|$)/;
-const CLOSING = /^(---|\.\.\.)[ \t]*(\r\n|\n|\r|$)/gm;
+// Lines start after \r\n, \n or \r only: the `m` flag would also start one
+// after U+2028/U+2029, which neither YAML nor the editor treats as a line break.
+const CLOSING = /(?<=[\n\r])(---|\.\.\.)[ \t]*(\r\n|\n|\r|(?![\s\S]))/g;
 
 /** The text must already be free of a BOM. */
 export function splitFrontMatter(text: string): FrontMatterSplit {
