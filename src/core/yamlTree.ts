@@ -139,7 +139,8 @@ export function findEntry(node: YamlNode | undefined, key: string): YamlEntry | 
   if (!node?.entries) return undefined;
   // The last entry wins in YAML semantics; duplicates are a parse error anyway.
   for (let i = node.entries.length - 1; i >= 0; i--) {
-    if (node.entries[i].key.value === key) return node.entries[i];
+    // Keys YAML reads as numbers, booleans or null (`2026:`, `true:`) are strings in the parsed value.
+    if (String(node.entries[i].key.value) === key) return node.entries[i];
   }
   return undefined;
 }
