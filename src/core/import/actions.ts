@@ -15,10 +15,13 @@ export interface ActionReading {
   readonly kept: string[];
   /** Column headings of the tables the actions came from. */
   readonly columns: string[];
+  /** How written values were read ("June 28" as 2024-06-28), for the report. */
+  readonly notes: string[];
 }
 
 interface Draft {
   title: string;
+  notes?: string[];
   owner?: string;
   due?: string;
   status: ActionStatus;
@@ -56,8 +59,9 @@ export function readActions(lines: readonly string[], referenceDate: LocalDate |
       }
     } else kept.push(...block.lines);
   }
-  const actions = drafts.map((d, i): ActionItem => ({ id: `A${i + 1}`, ...d }));
-  return { actions, kept: kept.filter((l) => l.trim() !== '').length > 0 ? kept : [], columns };
+  const actions = drafts.map(({ notes: _notes, ...d }, i): ActionItem => ({ id: `A${i + 1}`, ...d }));
+  const notes = drafts.flatMap((d, i) => (d.notes ?? []).map((n) => `A${i + 1}: ${n}`));
+  return { actions, kept: kept.filter((l) => l.trim() !== '').length > 0 ? kept : [], columns, notes };
 }
 
 const STATUS_WORDS: ReadonlyArray<[ActionStatus, RegExp]> = [
@@ -108,6 +112,7 @@ function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | un
     const date = dueDate(due[1], referenceDate);
     if (date) {
       draft.due = date;
+      if (date !== due[1]) draft.notes = [`due "${due[1]}" read as ${date}`];
       title = title.replace(due[0], ' ');
     }
   }
@@ -168,13 +173,17 @@ function fromTable(header: string[] | undefined, rows: string[][], referenceDate
     const draft: Draft = { title: titleText, status: 'open' };
     const idText = cell(id);
     if (isRealValue(idText) && !/^\d+\.?$/.test(idText)) draft.title = `[${idText}] ${draft.title}`;
+    const notes: string[] = [];
     if (isRealValue(cell(owner))) draft.owner = cell(owner);
+    else if (cell(owner) !== '') notes.push(`owner "${cell(owner)}" left empty`);
     const dueText = cell(due);
     if (isRealValue(dueText)) {
       const date = dueDate(dueText, referenceDate);
       if (date) draft.due = date;
       else extras.push(`${names[due ?? 0]}: ${dueText}`);
+      if (date && date !== dueText) notes.push(`due "${dueText}" read as ${date}`);
     }
+    if (notes.length > 0) draft.notes = notes;
     const statusText = cell(status);
     if (statusText) {
       const value = statusOf(statusText);

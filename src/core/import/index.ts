@@ -138,7 +138,7 @@ class PostmortemImport {
       ? { value: 'reviewed', comment: 'a finished postmortem (it has follow-ups, learnings or attendees)' }
       : { value: 'resolved', comment: 'imported postmortem' };
 
-    this.describeTimeline(entries, reading.zonesUsed, lifecycle);
+    this.describeTimeline(timelineSections.map((s) => s.heading), entries, reading.zonesUsed, lifecycle);
     this.buildBody(intro, parts.sections, reading.prose, reading.undated, lifecycle.notes, doc.frontMatter?.lines);
 
     const frontMatter = writeFrontMatter({
@@ -255,6 +255,7 @@ class PostmortemImport {
       const kinds = countBy(reading.factors.map((f) => f.kind));
       this.mapped.push(`"${routed.section.heading}" → factors: ${reading.factors.length} (kinds guessed: ${kinds})`);
     }
+    if (reading.factors.length === 0 && !hasText(reading.kept)) this.leftInBody.push(`"${routed.section.heading}": no items in the source`);
     this.keep(routed, reading.kept, 'not a list of factors');
     return reading.factors;
   }
@@ -265,10 +266,12 @@ class PostmortemImport {
       const statuses = countBy(reading.actions.map((a) => a.status));
       const table = reading.columns.length > 0 ? ` from a table (${reading.columns.join(', ')})` : '';
       this.mapped.push(`"${routed.section.heading}" → actions: ${reading.actions.length}${table} (${statuses})`);
+      this.mapped.push(...reading.notes);
       if (reading.actions.some((a) => a.status === 'open' && (!a.owner || !a.due))) {
         this.leftInBody.push('Open actions without an owner or due date are flagged by lint until someone picks them up.');
       }
     }
+    if (reading.actions.length === 0 && !hasText(reading.kept)) this.leftInBody.push(`"${routed.section.heading}": no items in the source`);
     this.keep(routed, reading.kept, 'not an action item');
     return reading.actions;
   }
@@ -277,6 +280,7 @@ class PostmortemImport {
     const reading = readPeople(routed.section.lines);
     if (reading.participants.length > 0) this.mapped.push(`"${routed.section.heading}" → participants: ${reading.participants.join(', ')}`);
     for (const [role, person] of Object.entries(reading.roles)) this.mapped.push(`Role ${role}: ${person}`);
+    if (reading.participants.length === 0 && !hasText(reading.kept)) this.leftInBody.push(`"${routed.section.heading}": no names in the source`);
     this.keep(routed, reading.kept, 'not a name');
     return reading;
   }
@@ -305,8 +309,15 @@ class PostmortemImport {
     this.leftInBody.push(`Part of "${routed.section.heading}" (${why}): kept under ## Narrative`);
   }
 
-  private describeTimeline(entries: TimelineEntry[], zones: string[], lifecycle: { started?: DerivedTime; detected?: DerivedTime; mitigated?: DerivedTime; resolved?: DerivedTime }): void {
-    if (entries.length > 0) this.mapped.push(`Timeline: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (times read as ${zones.join(', ')})`);
+  private describeTimeline(
+    headings: string[],
+    entries: TimelineEntry[],
+    zones: string[],
+    lifecycle: { started?: DerivedTime; detected?: DerivedTime; mitigated?: DerivedTime; resolved?: DerivedTime },
+  ): void {
+    const from = headings.length > 0 ? ` from ${headings.map((h) => `"${h}"`).join(', ')}` : '';
+    if (entries.length > 0) this.mapped.push(`Timeline${from}: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (times read as ${zones.join(', ')})`);
+    else if (headings.length > 0) this.leftInBody.push(`Timeline${from}: no row with an exact time`);
     for (const key of ['started', 'detected', 'mitigated', 'resolved'] as const) {
       const time = lifecycle[key];
       if (time) this.mapped.push(`${key}: ${time.iso} (${time.reason})`);
@@ -331,7 +342,10 @@ class PostmortemImport {
       if (['factors', 'actions', 'participants', 'timeline'].includes(routed.kind)) continue;
       const lines = routed.kind === 'stats' && notes.length > 0 ? [...routed.section.lines, '', ...notes.map((n) => `_${n}_`)] : routed.section.lines;
       const heading = ownHeading ? [subHeading(routed, level), ''] : [];
-      if (!hasText(lines) && heading.length === 0) continue;
+      if (!hasText(lines) && heading.length === 0) {
+        this.leftInBody.push(`"${routed.section.heading}": no text of its own in the source`);
+        continue;
+      }
       this.body.add(destination, [...heading, ...lines]);
       this.leftInBody.push(`"${routed.section.heading}": kept under ## ${destination}${routed.kind === 'narrative' ? ' (no field holds it)' : ''}`);
     }
