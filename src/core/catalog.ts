@@ -52,8 +52,16 @@ export function parseCatalog(rawText: string): Catalog {
     return { services: new Map(), diagnostics: [diagnostic('yaml-syntax', lines.characterRange(parsed.offset), `The catalog is not valid YAML: ${parsed.message}.`)], lastLine: lines.lineCount - 1, readable: false };
   }
   const locator = new FrontMatterLocator(parsed.root, lines, 0, opening);
+  const value = parsed.value;
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    const problem =
+      value === null || value === undefined
+        ? diagnostic('missing-field', opening, 'The catalog is empty; it needs a `services:` map, one entry per service.', { field: 'services', path: [] })
+        : diagnostic('invalid-value', locator.valueRange([]), `The catalog is ${Array.isArray(value) ? 'a list' : 'a single value'}; it should be a map with a \`services:\` entry, one entry per service.`);
+    return { services: new Map(), diagnostics: [problem], lastLine: lines.lineCount - 1, readable: false };
+  }
   const result = catalogSchema.safeParse(parsed.value);
-  const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => catalogIssue(issue, locator));
+  const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => catalogIssue(issue, locator, (value as Record<string, unknown>).services));
   const services = new Map<string, CatalogService>();
   const raw = parsed.value as { services?: Record<string, unknown> } | null;
   const readable = !!raw && typeof raw === 'object' && !Array.isArray(raw) && !!raw.services && typeof raw.services === 'object' && !Array.isArray(raw.services);
@@ -73,7 +81,7 @@ export function parseCatalog(rawText: string): Catalog {
   return { services, diagnostics: diagnostics.sort(compareDiagnostics), lastLine: lines.lineCount - 1, readable };
 }
 
-function catalogIssue(issue: z.core.$ZodIssue, locator: FrontMatterLocator): Diagnostic[] {
+function catalogIssue(issue: z.core.$ZodIssue, locator: FrontMatterLocator, services: unknown): Diagnostic[] {
   const path = issue.path as YamlPath;
   if (issue.code === 'unrecognized_keys') {
     const known = path.length === 0 ? ['services'] : path[path.length - 1] === 'contacts' || typeof path[path.length - 1] === 'number' ? ['name', 'how'] : ['owners', 'contacts', 'runbook', 'code'];
@@ -84,6 +92,9 @@ function catalogIssue(issue: z.core.$ZodIssue, locator: FrontMatterLocator): Dia
     });
   }
   if (issue.code === 'invalid_type' && path.length === 1 && path[0] === 'services') {
+    if (services !== null && services !== undefined) {
+      return [diagnostic('invalid-value', locator.valueRange(['services']), '`services` should be a map from service names to their owners, contacts, runbook and code.')];
+    }
     return [diagnostic('missing-field', locator.openingRange, 'The catalog needs a `services:` map, one entry per service.', { field: 'services', path: [] })];
   }
   const where = path.map(String).join('.') || 'the catalog';
