@@ -98,7 +98,7 @@ function trimSpan(text: string, start: number, end: number): Span {
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   // A trailing comment line after a block collection belongs to no node.
   for (;;) {
-    const lineStart = Math.max(text.lastIndexOf('\n', e - 1), text.lastIndexOf('\r', e - 1)) + 1;
+    const lineStart = lineStartBefore(text, s, e);
     if (lineStart <= s) break;
     const line = text.slice(lineStart, e).trimStart();
     if (!line.startsWith('#')) break;
@@ -106,6 +106,20 @@ function trimSpan(text: string, start: number, end: number): Span {
     while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   }
   return { start: s, end: Math.max(s, e) };
+}
+
+/**
+ * Start of the line that holds offset `end - 1`, or `start` when that line
+ * begins at or before `start`. Scans back no further than `start`:
+ * `lastIndexOf('\r')` in a file without CRs would scan to the top of the text
+ * for every node, which made parsing quadratic.
+ */
+function lineStartBefore(text: string, start: number, end: number): number {
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return start;
 }
 
 function isBlank(c: number): boolean {
