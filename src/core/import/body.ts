@@ -30,10 +30,6 @@ export class BodyBuilder {
     this.chunks.set(section, list);
   }
 
-  has(section: BodySection): boolean {
-    return this.chunks.has(section);
-  }
-
   render(preface: string): string {
     const out: string[] = [preface];
     for (const section of BODY_SECTIONS) {

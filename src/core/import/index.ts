@@ -13,7 +13,7 @@ import { findDateInText, isoDate, parseDateLine } from './dates';
 import { readFactors } from './factors';
 import { chooseId, cleanTitle, idFromName, idFromValue, slugify, titleFromFileName } from './identity';
 import { deriveLifecycle, type DerivedTime } from './lifecycle';
-import { parseDocument, stripInline, type Section } from './markdown';
+import { parseDocument, stripInline } from './markdown';
 import { outline, type RoutedSection } from './outline';
 import { readPeople, roleOf } from './people';
 import { isStandaloneHeading, type SectionKind } from './sections';
@@ -431,4 +431,3 @@ function countBy(values: string[]): string {
   return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
 }
 
-export type { Section };

@@ -107,7 +107,7 @@ function plus(started: DerivedTime, duration: Duration, why: string): DerivedTim
 }
 
 /** Adds minutes to an ISO timestamp, keeping its offset. */
-export function shiftIso(iso: string, minutes: number): string {
+function shiftIso(iso: string, minutes: number): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!match) return iso;
   const wall = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3], +match[4], +match[5] + minutes, +match[6]));

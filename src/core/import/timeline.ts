@@ -4,6 +4,7 @@
  * them, and the zone the writer stated. Rows that cannot be placed at an
  * exact time are returned as such, never dropped or guessed.
  */
+import { trimBlankEdges } from './body';
 import { guessKind, markerOf } from './entry-kind';
 import { parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type Stamp } from './dates';
 import { readBlocks, stripInline, type ListItem, type Section } from './markdown';
@@ -62,7 +63,7 @@ class TimelineReader {
   private readonly warnings: string[] = [];
   private readonly zonesUsed = new Set<string>();
   private readonly cursor: Cursor = {};
-  private repairedYears = new Set<string>();
+  private readonly repairedYears = new Set<string>();
 
   constructor(private readonly context: TimelineContext) {}
 
@@ -259,14 +260,6 @@ function flattenChild(item: ListItem): string {
   const own = stripInline(item.text);
   const children = item.children.map(flattenChild).filter((t) => t !== '');
   return children.length > 0 ? `${own}: ${children.join('; ')}` : own;
-}
-
-function trimBlankEdges(lines: string[]): string[] {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start].trim() === '') start++;
-  while (end > start && lines[end - 1].trim() === '') end--;
-  return lines.slice(start, end);
 }
 
 interface Columns {

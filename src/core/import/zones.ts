@@ -98,7 +98,7 @@ export function findZoneInHeader(cell: string): Zone | undefined {
 }
 
 /** Minutes east of UTC for a wall-clock time in the zone. */
-export function offsetMinutes(zone: Zone, date: LocalDate, time: LocalTime): number {
+function offsetMinutes(zone: Zone, date: LocalDate, time: LocalTime): number {
   if ('fixedMinutes' in zone) return zone.fixedMinutes;
   const wallMs = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second);
   // Two rounds settle the offset except inside a DST gap, where the later offset is fine.
