@@ -26,6 +26,8 @@ export interface RepositoryState {
   readonly prefix: string;
   /** Boundary commits of a shallow clone; empty for a full clone. */
   readonly shallowBoundary: readonly string[];
+  /** The index file: when it is unchanged, so is the list of tracked files. */
+  readonly indexFile: string;
 }
 
 export interface ReadHistoryOptions {
@@ -42,12 +44,12 @@ const LOG_BASE = ['log', '--no-show-signature', '--no-relative', '--no-color', '
 const MAX_RECOVERIES = 50;
 const PROGRESS_EVERY = 2000;
 
-/** HEAD, the folder's place in the repository and shallow boundaries; undefined without history. */
+/** HEAD, the folder's place in the repository, shallow boundaries; undefined without history. One git call. */
 export async function readRepositoryState(folder: string, signal?: AbortSignal): Promise<RepositoryState | undefined> {
-  const result = await runGit(folder, ['rev-parse', '--show-prefix', '--git-path', 'shallow', '--verify', 'HEAD'], { signal });
+  const result = await runGit(folder, ['rev-parse', '--show-prefix', '--git-path', 'shallow', '--git-path', 'index', '--verify', 'HEAD'], { signal });
   if (!result.ok) return undefined;
-  const [prefix = '', shallowFile = '', head = ''] = result.stdout.split('\n');
-  return { head, prefix, shallowBoundary: await readShallowFile(path.resolve(folder, shallowFile)) };
+  const [prefix = '', shallowFile = '', indexFile = '', head = ''] = result.stdout.split('\n');
+  return { head, prefix, shallowBoundary: await readShallowFile(path.resolve(folder, shallowFile)), indexFile: path.resolve(folder, indexFile) };
 }
 
 async function readShallowFile(file: string): Promise<string[]> {

@@ -6,8 +6,8 @@ import { historyRequestFor } from '../core/hotspots/historyRequest';
 import { type ScoreSettings, scoreHotspots } from '../core/hotspots/score';
 import { EMPTY_HISTORY, type HistoryFacts, type HotspotIncident, type HotspotRanking } from '../core/hotspots/types';
 import { listTrackedFiles, walkFolderFiles } from './folderFiles';
-import { readGitHistory, readRepositoryState } from './gitHistory';
-import { HistoryCache, historyCacheKey } from './historyCache';
+import { readGitHistory, readRepositoryState, type RepositoryState } from './gitHistory';
+import { fileListCacheKey, historyCacheKey, HotspotsCache, isFileList, isHistoryFacts } from './hotspotsCache';
 
 export interface ComputeHotspotsOptions {
   /** Epoch ms that recency is measured from. */
@@ -15,7 +15,7 @@ export interface ComputeHotspotsOptions {
   readonly scoring?: Omit<ScoreSettings, 'now'>;
   /** False in an untrusted workspace: explicit `code:` links only, and no git process at all. */
   readonly useGit?: boolean;
-  /** Where history is cached per HEAD (the extension's storage); no caching without it. */
+  /** Where history and file lists are cached (the extension's storage); no caching without it. */
   readonly cacheDirectory?: string;
   readonly signal?: AbortSignal;
   /** Called now and then while a cold scan walks history. */
@@ -29,33 +29,47 @@ export interface HotspotsResult {
   /** Kept so views can re-score a filtered set of incidents without reading git again. */
   readonly history: HistoryFacts;
   readonly folderFiles: readonly string[];
+  /** Whether git history came from the cache. */
   readonly fromCache: boolean;
 }
 
 export async function computeHotspots(folder: string, incidents: readonly HotspotIncident[], options: ComputeHotspotsOptions): Promise<HotspotsResult> {
-  const useGit = options.useGit ?? true;
-  const [files, { history, fromCache }] = await Promise.all([
-    options.folderFiles ?? folderFileList(folder, useGit, options.signal),
-    useGit ? cachedHistory(folder, incidents, options) : { history: EMPTY_HISTORY, fromCache: false },
+  const state = options.useGit === false ? undefined : await readRepositoryState(folder, options.signal);
+  const cache = options.cacheDirectory === undefined ? undefined : new HotspotsCache(options.cacheDirectory);
+  const [files, history] = await Promise.all([
+    options.folderFiles ?? folderFileList(folder, state, cache, options.signal),
+    options.useGit === false ? { facts: EMPTY_HISTORY, fromCache: false } : cachedHistory(folder, incidents, state, cache, options),
   ]);
-  const ranking = scoreHotspots({ incidents, history, repoFiles: files }, { ...options.scoring, now: options.now });
-  return { ranking, history, folderFiles: files, fromCache };
+  const ranking = scoreHotspots({ incidents, history: history.facts, repoFiles: files }, { ...options.scoring, now: options.now });
+  return { ranking, history: history.facts, folderFiles: files, fromCache: history.fromCache };
 }
 
-async function folderFileList(folder: string, useGit: boolean, signal?: AbortSignal): Promise<readonly string[]> {
-  return (useGit ? await listTrackedFiles(folder, signal) : undefined) ?? (await walkFolderFiles(folder, signal));
+/** Tracked files (cached per index), or a walk of the folder where git has none. */
+async function folderFileList(folder: string, state: RepositoryState | undefined, cache: HotspotsCache | undefined, signal?: AbortSignal): Promise<readonly string[]> {
+  if (!state) return walkFolderFiles(folder, signal);
+  const key = cache && (await fileListCacheKey(state));
+  const cached = key === undefined ? undefined : await cache?.get('files', key, isFileList);
+  if (cached) return cached;
+  const files = await listTrackedFiles(folder, signal);
+  if (!files) return walkFolderFiles(folder, signal);
+  if (key !== undefined) await cache?.set('files', key, files);
+  return files;
 }
 
-async function cachedHistory(folder: string, incidents: readonly HotspotIncident[], options: ComputeHotspotsOptions): Promise<{ history: HistoryFacts; fromCache: boolean }> {
+async function cachedHistory(
+  folder: string,
+  incidents: readonly HotspotIncident[],
+  state: RepositoryState | undefined,
+  cache: HotspotsCache | undefined,
+  options: ComputeHotspotsOptions,
+): Promise<{ facts: HistoryFacts; fromCache: boolean }> {
   const request = historyRequestFor(incidents);
-  const state = await readRepositoryState(folder, options.signal);
-  const readOptions = { signal: options.signal, onProgress: options.onProgress, state };
-  if (!state || options.cacheDirectory === undefined) return { history: await readGitHistory(folder, request, readOptions), fromCache: false };
-  const cache = new HistoryCache(options.cacheDirectory);
+  const read = () => readGitHistory(folder, request, { signal: options.signal, onProgress: options.onProgress, state });
+  if (!state || !cache) return { facts: await read(), fromCache: false };
   const key = historyCacheKey(state, request);
-  const cached = await cache.get(key);
-  if (cached) return { history: cached, fromCache: true };
-  const history = await readGitHistory(folder, request, readOptions);
-  await cache.set(key, history);
-  return { history, fromCache: false };
+  const cached = await cache.get('history', key, isHistoryFacts);
+  if (cached) return { facts: cached, fromCache: true };
+  const facts = await read();
+  await cache.set('history', key, facts);
+  return { facts, fromCache: false };
 }

@@ -142,7 +142,9 @@ describe('hotspots: reading git history', function () {
     assert.equal((await computeHotspots(service, moreIncidents, { now: NOW, cacheDirectory })).fromCache, false, 'new incident ids change what git must find');
     repo.write('service/new.ts', 'x\n');
     repo.commit('Unrelated');
-    assert.equal((await computeHotspots(service, incidents(), { now: NOW, cacheDirectory })).fromCache, false);
+    const moved = await computeHotspots(service, incidents(), { now: NOW, cacheDirectory });
+    assert.equal(moved.fromCache, false);
+    assert.ok(moved.folderFiles.includes('new.ts'), 'the file list follows the index');
     repo.git('reset', '-q', '--hard', 'HEAD~1');
   });
 
