@@ -10,6 +10,7 @@ import { cleanTitle, idFromName, slugify } from '../../src/core/import/identity'
 import { classifyHeading } from '../../src/core/import/sections';
 import { toLevel } from '../../src/core/import/severity';
 import { parseDuration } from '../../src/core/import/stats';
+import { importPostmortem } from '../../src/core/import/index';
 import { yamlString } from '../../src/core/import/yaml-writer';
 import { findZoneStatement, parseZone, zonedTimestamp } from '../../src/core/import/zones';
 
@@ -101,6 +102,8 @@ describe('import: reading zones', () => {
     assert.equal(at('PT', 7), '2024-07-01T09:05:00-07:00');
     assert.equal(at('UTC', 7), '2024-07-01T09:05:00Z');
     assert.equal(at('+05:30', 7), '2024-07-01T09:05:00+05:30');
+    assert.equal(at('CET/CEST', 7), '2024-07-01T09:05:00+02:00', 'a winter/summer pair means local time');
+    assert.equal(at('CET/CEST', 1), '2024-01-01T09:05:00+01:00');
     assert.equal(parseZone('API'), undefined);
   });
 });
@@ -161,6 +164,13 @@ describe('import: reading words', () => {
     assert.equal(toLevel('Sev 1', ['SEV1', 'SEV2', 'SEV3', 'SEV4']), 'SEV1');
     assert.equal(toLevel('High', ['SEV1', 'SEV2', 'SEV3', 'SEV4']), 'SEV2');
     assert.equal(toLevel('P0', ['SEV1', 'SEV2', 'SEV3', 'SEV4']), undefined);
+  });
+
+  it('takes an id from the title heading when the file name has none', () => {
+    const result = importPostmortem('notes.md', '# INC-2021-3: DNS outage\n\n## Timeline\n\n- 2021-05-04 10:00 UTC resolver config pushed\n', { existingIds: [], defaultSeverity: 'SEV3' });
+    assert.equal(result.id, 'INC-2021-3');
+    assert.match(result.text, /^title: DNS outage$/m);
+    assert.equal(result.fileName, '2021-05-04-dns-outage.md');
   });
 });
 

@@ -31,6 +31,15 @@ const REGIONS: Readonly<Record<string, string>> = {
   MT: 'America/Denver',
   'MOUNTAIN TIME': 'America/Denver',
   'CENTRAL EUROPEAN TIME': 'Europe/Berlin',
+  // A winter/summer pair says "local time, whichever applies".
+  'CET/CEST': 'Europe/Berlin',
+  'CEST/CET': 'Europe/Berlin',
+  'GMT/BST': 'Europe/London',
+  'EET/EEST': 'Europe/Helsinki',
+  'PST/PDT': 'America/Los_Angeles',
+  'MST/MDT': 'America/Denver',
+  'CST/CDT': 'America/Chicago',
+  'EST/EDT': 'America/New_York',
 };
 
 /** A zone from one token or short phrase; undefined when it is not a zone. */
@@ -46,7 +55,7 @@ export function parseZone(token: string): Zone | undefined {
     return { label: text, fixedMinutes: sign * (hours * 60 + minutes) };
   }
   if (text in ABBREVIATIONS) return { label: text, fixedMinutes: ABBREVIATIONS[text] };
-  const region = REGIONS[text.toUpperCase().replace(/\s+/g, ' ')];
+  const region = REGIONS[text.toUpperCase().replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ')];
   if (region && (text === text.toUpperCase() || /\btime\b/i.test(text))) return { label: text, iana: region };
   if (/^[A-Za-z]+\/[A-Za-z_+-]+(\/[A-Za-z_+-]+)?$/.test(text) && isIanaZone(text)) return { label: text, iana: text };
   return undefined;
