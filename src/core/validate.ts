@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import type { FrontMatterLocator, YamlPath } from './located';
 import { incidentSchema, knownFieldsAt, REQUIRED_FIELDS, TIMESTAMP_ISSUE } from './schema';
 import { nearestName } from './suggest';
+import { parseTimestamp } from './timestamps';
 
 type Issue = z.core.$ZodIssue;
 
@@ -99,9 +100,20 @@ function topLevelHint(name: string, severities: readonly string[]): string {
 function timestampProblem(path: YamlPath, input: unknown, expected: string | undefined, locator: FrontMatterLocator): Diagnostic {
   const field = fieldLabel(path);
   const example = expected === 'date' ? 'a date like 2026-12-15' : 'a time with a date and an offset, like 2026-11-20T14:02:00Z or 2026-11-20T15:02+01:00';
-  const looksLikeDate = typeof input === 'string' && /^\d{4}-\d{2}-\d{2}/.test(input);
-  const problem = looksLikeDate && expected !== 'date' && !/[T t]\d/.test(input) ? 'has no time of day' : looksLikeDate ? 'is not a real date and time' : 'is not ISO 8601';
-  return diagnostic('invalid-timestamp', locator.valueRange(path), `${field} ${quote(input)} ${problem}. Use ${example}.`);
+  const value = input === null ? '' : ` ${quote(input)}`;
+  return diagnostic('invalid-timestamp', locator.valueRange(path), `${field}${value} ${timestampFault(input, expected)}. Use ${example}.`);
+}
+
+/** What is wrong with a timestamp or date, as precisely as the text allows. */
+function timestampFault(input: unknown, expected: string | undefined): string {
+  if (typeof input !== 'string') return input === null ? 'is empty' : expected === 'date' ? 'is not a date' : 'is not ISO 8601';
+  const looksLikeDate = /^\d{4}-\d{2}-\d{2}/.test(input);
+  if (expected === 'date') return looksLikeDate ? 'is not a real date' : 'is not a date';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) return 'has no time of day';
+  const withT = input.replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, '$1T');
+  if (!/([Zz]|[+-]\d{2}(:?\d{2})?)$/.test(withT) && parseTimestamp(`${withT}Z`)) return 'has no offset (Z, or +HH:MM from UTC)';
+  if (withT !== input && parseTimestamp(withT)) return 'needs a T between the date and the time';
+  return looksLikeDate ? 'is not a real date and time' : 'is not ISO 8601';
 }
 
 function formatMessage(path: YamlPath, input: unknown): string {
