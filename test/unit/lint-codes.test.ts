@@ -251,6 +251,21 @@ describe('diagnostic codes', () => {
         ['invalid-timestamp', 'error', 7, 11, 7, 31],
         ['invalid-timestamp', 'error', 8, 10, 8, 19],
       ]);
+      assert.deepEqual(
+        found.map((d) => d.message.split('. Use ')[0]),
+        ['`detected` "2026-11-20T14:09:00" has no offset (Z, or +HH:MM from UTC)', '`mitigated` "2026-02-30T10:00:00Z" is not a real date and time', '`resolved` "yesterday" is not ISO 8601'],
+      );
+    });
+
+    it('says what is wrong: a space for the T, or an empty value', () => {
+      const found = lint(withRequired(['detected: 2026-11-20 14:09:00Z', 'mitigated:']));
+      assert.deepEqual(
+        found.map((d) => [d.message, ...where(d)]),
+        [
+          ['`detected` "2026-11-20 14:09:00Z" needs a T between the date and the time. Use a time with a date and an offset, like 2026-11-20T14:02:00Z or 2026-11-20T15:02+01:00.', 6, 10, 6, 30],
+          ['`mitigated` is empty. Use a time with a date and an offset, like 2026-11-20T14:02:00Z or 2026-11-20T15:02+01:00.', 7, 0, 7, 9],
+        ],
+      );
     });
 
     it('reports a due or held date that is not a real date', () => {
@@ -259,7 +274,7 @@ describe('diagnostic codes', () => {
         ['invalid-timestamp', 'error', 6, 15, 6, 25],
         ['invalid-timestamp', 'error', 8, 45, 8, 55],
       ]);
-      assert.match(found[1].message, /Use a date like 2026-12-15\./);
+      assert.equal(found[1].message, '`actions[1].due` "2026-13-01" is not a real date. Use a date like 2026-12-15.');
     });
 
     it('accepts offsets, minutes-only times, fractions, quotes, and a due given as a timestamp', () => {
