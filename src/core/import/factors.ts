@@ -8,7 +8,7 @@ import type { Factor, FactorKind } from './types';
 
 const KIND_WORDS: ReadonlyArray<[FactorKind, RegExp]> = [
   ['monitoring', /\b(monitor\w*|alert\w*|observab\w*|dashboards?|metrics?|detect\w*|visibility|noise|noisy|blind|signals?|logging|health ?checks?|probes?)\b/gi],
-  ['communication', /\b(communicat\w*|announce\w*|slack|inform\w*|notif\w*|coordinat\w*|hand-?over|escalat\w*|channels?|messages?|told|responses? from)\b/gi],
+  ['communication', /\b(communicat\w*|announce\w*|slack|inform\w*|notif\w*|coordinat\w*|hand-?over|escalation|channels?|messages?|told|responses? from)\b/gi],
   ['knowledge', /\b(knowledge|document\w*|experience\w*|understand\w*|unaware|aware|assum\w*|unclear|training|overlooked|misleading|not known|learning|familiar\w*|expertise)\b/gi],
   ['capacity', /\b(capacity|memory|cpu|oom|scal\w*|resources?|quotas?|starv\w*|disk|load|traffic|exhaust\w*|limits? reached|saturat\w*|ip address\w*|overprovision\w*|sized?)\b/gi],
   ['config', /\b(config\w*|misconfig\w*|settings?|parameters?|flags?|annotations?|headers?|policy|policies|rules?|limitranges?|thresholds?|defaults?|hard-?coded|variables?)\b/gi],
