@@ -195,6 +195,7 @@ class HistoryReader {
   private async resolveListedShas(): Promise<Map<string, string>> {
     const resolved = new Map<string, string>();
     const notWalked: string[] = [];
+    const elsewhere = new Set(this.request.commits.filter((commit) => commit.elsewhere).map((commit) => commit.sha));
     for (const { sha } of this.request.commits) {
       const matches = [...this.matcher.matchesOf(sha)];
       if (matches.length === 1) resolved.set(sha, matches[0] as string);
@@ -204,7 +205,7 @@ class HistoryReader {
     for (const [sha, type] of await this.objectTypes(notWalked)) {
       if (type.kind === 'commit') resolved.set(sha, type.sha);
       else if (type.kind === 'ambiguous') this.report('ambiguous-commit', sha, `${sha} names more than one object`);
-      else this.report('missing-commit', sha, this.missingMessage(sha, type.kind));
+      else if (!(type.kind === 'missing' && elsewhere.has(sha))) this.report('missing-commit', sha, this.missingMessage(sha, type.kind));
     }
     return resolved;
   }

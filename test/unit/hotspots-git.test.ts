@@ -77,6 +77,7 @@ describe('hotspots: reading git history', function () {
     incident('INC-2026-003', [
       { sha: 'deadbeef', role: 'related' },
       { sha: 'zzz', role: 'fix' },
+      { sha: 'abcdef12', role: 'fix', repo: 'https://example.com/another/repo' },
     ]),
   ];
 
@@ -89,7 +90,7 @@ describe('hotspots: reading git history', function () {
     assert.deepEqual(filesOf(history, shas.offHead), ['src/api/release.ts'], 'listed commits outside HEAD are read too');
     assert.deepEqual(history.commits.find((commit) => commit.sha === shas.mention)?.mentions, ['INC-2026-001']);
     assert.equal(history.resolved[short(shas.fix)], shas.fix);
-    assert.deepEqual(kinds(history), ['missing-commit:deadbeef']);
+    assert.deepEqual(kinds(history), ['missing-commit:deadbeef'], "another repository's commit is not missing here");
   });
 
   it('reads the changed lines of fix commits only', async () => {
@@ -261,7 +262,7 @@ describe('hotspots: broken and partial repositories', function () {
     const commits = repo.git('rev-list', 'HEAD').split('\n').filter(Boolean);
     // Real seven-digit collisions take millions of objects; a one-digit prefix that two commits share shows the same.
     const shared = commits.map((sha) => sha.charAt(0)).find((digit, i, digits) => digits.indexOf(digit) !== i) as string;
-    const history = await readGitHistory(repo.dir, { commits: [{ sha: shared, wantLines: false }], incidentIds: incidents.map((i) => i.id) });
+    const history = await readGitHistory(repo.dir, { commits: [{ sha: shared, wantLines: false, elsewhere: false }], incidentIds: incidents.map((i) => i.id) });
     assert.deepEqual(history.problems.map((problem) => problem.kind), ['ambiguous-commit']);
   });
 });

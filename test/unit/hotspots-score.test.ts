@@ -231,22 +231,25 @@ describe('hotspots: scoring', () => {
     assert.deepEqual(rolesOf('b.ts'), ['INC-3:related', 'INC-2:related'], 'INC-3 gives b.ts all its weight, INC-2 half');
   });
 
-  it('ignores commits of other repositories', () => {
+  it("counts a commit listed with another repository's name when this one has it (a fork, a mirror)", () => {
     const commit: CommitFacts = { sha: 'e'.repeat(40), date: NOW, mentions: [], files: ['a.ts'] };
-    const incidents = [incident('INC-4', { commits: [{ sha: 'eeeeeee', role: 'fix', repo: 'github.com/other/repo' }] })];
-    assert.deepEqual(historyRequestFor(incidents).commits, []);
-    assert.deepEqual(scoreHotspots({ incidents, history: history([commit], { eeeeeee: commit.sha }), repoFiles: [] }, { now: NOW }).files, []);
+    const incidents = [incident('INC-4', { commits: [{ sha: 'eeeeeee', role: 'fix', repo: 'https://github.com/upstream/repo' }] })];
+    assert.deepEqual(historyRequestFor(incidents).commits, [{ sha: 'eeeeeee', wantLines: true, elsewhere: true }]);
+    assert.deepEqual(
+      scoreHotspots({ incidents, history: history([commit], { eeeeeee: commit.sha }), repoFiles: [] }, { now: NOW }).files.map((file) => file.path),
+      ['a.ts'],
+    );
   });
 
   it('asks git for listed shas (lines for fixes only) and every incident id, in a stable order', () => {
     const request = historyRequestFor([
-      incident('INC-9', { commits: [{ sha: 'BBBBBBB', role: 'fix' }, { sha: 'not hex!', role: 'fix' }] }),
-      incident('INC-1', { commits: [{ sha: 'aaaaaaa', role: 'related' }, { sha: 'bbbbbbb', role: 'trigger' }] }),
+      incident('INC-9', { commits: [{ sha: 'BBBBBBB', role: 'fix', repo: 'other' }, { sha: 'not hex!', role: 'fix' }] }),
+      incident('INC-1', { commits: [{ sha: 'aaaaaaa', role: 'related', repo: 'other' }, { sha: 'bbbbbbb', role: 'trigger' }] }),
     ]);
     assert.deepEqual(request, {
       commits: [
-        { sha: 'aaaaaaa', wantLines: false },
-        { sha: 'bbbbbbb', wantLines: true },
+        { sha: 'aaaaaaa', wantLines: false, elsewhere: true },
+        { sha: 'bbbbbbb', wantLines: true, elsewhere: false },
       ],
       incidentIds: ['INC-1', 'INC-9'],
     });

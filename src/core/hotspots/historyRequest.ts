@@ -11,23 +11,25 @@ export function normalizeSha(sha: string): string | undefined {
 }
 
 /**
- * Listed commits of this repository (a `repo:` names another one) and every
- * incident id. Sorted, so equal incident sets give equal requests and equal
- * cache keys.
+ * Every listed commit and every incident id. Commits whose listing names
+ * another repository (`repo:`) are looked for too: a sha names one commit
+ * wherever it is, and a fork or mirror has it. Sorted, so equal incident
+ * sets give equal requests and equal cache keys.
  */
 export function historyRequestFor(incidents: readonly HotspotIncident[]): HistoryRequest {
-  const wantLines = new Map<string, boolean>();
+  const commits = new Map<string, { wantLines: boolean; elsewhere: boolean }>();
   const ids = new Set<string>();
   for (const incident of incidents) {
     ids.add(incident.id);
     for (const commit of incident.commits) {
-      const sha = commit.repo === undefined ? normalizeSha(commit.sha) : undefined;
+      const sha = normalizeSha(commit.sha);
       if (sha === undefined) continue;
-      wantLines.set(sha, (wantLines.get(sha) ?? false) || commit.role === 'fix');
+      const known = commits.get(sha) ?? { wantLines: false, elsewhere: true };
+      commits.set(sha, { wantLines: known.wantLines || commit.role === 'fix', elsewhere: known.elsewhere && commit.repo !== undefined });
     }
   }
   return {
-    commits: [...wantLines].sort(([a], [b]) => compareText(a, b)).map(([sha, lines]) => ({ sha, wantLines: lines })),
+    commits: [...commits].sort(([a], [b]) => compareText(a, b)).map(([sha, wanted]) => ({ sha, ...wanted })),
     incidentIds: [...ids].sort(compareText),
   };
 }

@@ -71,7 +71,6 @@ export class IncidentLinker {
 
     const listedShas = new Set<string>();
     for (const listed of incident.commits) {
-      if (listed.repo !== undefined) continue;
       const commit = this.history.listed(listed.sha);
       if (!commit) continue;
       listedShas.add(commit.sha);

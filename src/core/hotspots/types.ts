@@ -30,7 +30,12 @@ export interface HotspotIncident {
 /** The commits the git reader has to find: listed ones, and mentions of these ids. */
 export interface HistoryRequest {
   /** Lower-case hex, 7..64 digits, sorted and unique. */
-  readonly commits: readonly { readonly sha: string; readonly wantLines: boolean }[];
+  readonly commits: readonly {
+    readonly sha: string;
+    readonly wantLines: boolean;
+    /** Every listing names another repository (`repo:`): not finding it here is no problem. */
+    readonly elsewhere: boolean;
+  }[];
   /** Incident ids whose mention in a commit message links that commit. Sorted and unique. */
   readonly incidentIds: readonly string[];
 }
