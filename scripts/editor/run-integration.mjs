@@ -15,12 +15,13 @@
 // Builds nothing: expects dist/extension.js and the bundled tests
 // (node scripts/build.mjs && node scripts/editor/build-tests.mjs).
 // Exits with the suite's exit code; the last line is `N passed, N failed`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from './code-server.mjs';
 import { ensureEditor, repoRoot } from './ensure-editor.mjs';
+import { copyWorkspace, workspaceSource } from './workspace.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -33,18 +34,14 @@ const { values, positionals } = parseArgs({
 });
 const untrusted = values.untrusted;
 const timeoutMs = Number(values.timeout) * 1000;
+if (!(timeoutMs > 0)) {
+  console.error(`[integration] --timeout wants a number of seconds, got ${values.timeout}`);
+  process.exit(2);
+}
 const started = Date.now();
 
 function say(message) {
   console.log(`[integration] ${message}`);
-}
-
-function pickWorkspace() {
-  if (positionals[0]) return resolve(positionals[0]);
-  for (const candidate of ['test/fixtures/workspace', 'examples/workspace']) {
-    if (existsSync(join(repoRoot, candidate))) return join(repoRoot, candidate);
-  }
-  return undefined;
 }
 
 for (const required of ['dist/extension.js', 'out/test/integration/index.js']) {
@@ -58,14 +55,7 @@ ensureEditor();
 
 const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
 const workspace = join(tmp, 'workspace');
-const source = pickWorkspace();
-if (source) {
-  cpSync(source, workspace, { recursive: true });
-  say(`workspace: copy of ${source}`);
-} else {
-  mkdirSync(workspace);
-  say('workspace: empty (no test/fixtures/workspace or examples/workspace)');
-}
+say(copyWorkspace(workspaceSource(positionals[0]), workspace));
 const profile = prepareProfile(join(tmp, 'profile'), { trust: untrusted });
 
 let server;
