@@ -64,13 +64,13 @@ interface PlannedIncident {
 
 async function generate(repository: string, options: HotspotsCorpusOptions): Promise<HotspotIncident[]> {
   const next = random(options.seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   // A few areas take most changes, as in real code bases.
   const areaWeights = Array.from({ length: AREAS }, (_, area) => 1 / (area + 1));
   const totalWeight = areaWeights.reduce((sum, weight) => sum + weight, 0);
   const pickArea = (): number => {
     let roll = next() * totalWeight;
-    for (let area = 0; area < AREAS; area++) if ((roll -= areaWeights[area] as number) <= 0) return area;
+    for (let area = 0; area < AREAS; area++) if ((roll -= areaWeights[area]) <= 0) return area;
     return AREAS - 1;
   };
 

@@ -171,17 +171,12 @@ class HistoryReader {
   private async skipStuckCommit(error: string): Promise<void> {
     const waiting = [...this.frontier];
     if (waiting.length === 0) return;
-    const answer = await this.git(['log', '--no-walk=unsorted', '--stdin', '--format=%H %ct %P'], waiting.join('\n'));
-    const candidates = answer.stdout
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => line.split(' '))
-      .map(([sha = '', date = '0', ...parents]) => ({ sha, date: Number(date), parents }));
-    const stuck = candidates.reduce<(typeof candidates)[number] | undefined>((newest, candidate) => (!newest || candidate.date > newest.date ? candidate : newest), undefined) ?? {
-      sha: waiting[0] ?? '',
-      date: 0,
-      parents: [],
-    };
+    const answer = await this.git([...LOG_BASE, '--no-walk=unsorted', '--format=%H %ct %P', '--stdin'], `${waiting.join('\n')}\n`);
+    let stuck: { sha: string; date: number; parents: string[] } = { sha: waiting[0], date: -Infinity, parents: [] };
+    for (const line of answer.stdout.split('\n')) {
+      const [sha, date, ...parents] = line.split(' ');
+      if (sha && Number(date) > stuck.date) stuck = { sha, date: Number(date), parents };
+    }
     this.walked.add(stuck.sha);
     this.frontier.delete(stuck.sha);
     for (const parent of stuck.parents) if (!this.walked.has(parent)) this.frontier.add(parent);
@@ -198,7 +193,7 @@ class HistoryReader {
     const elsewhere = new Set(this.request.commits.filter((commit) => commit.elsewhere).map((commit) => commit.sha));
     for (const { sha } of this.request.commits) {
       const matches = [...this.matcher.matchesOf(sha)];
-      if (matches.length === 1) resolved.set(sha, matches[0] as string);
+      if (matches.length === 1) resolved.set(sha, matches[0]);
       else if (matches.length > 1) this.report('ambiguous-commit', sha, `${sha} names more than one commit (${matches.join(', ')})`);
       else notWalked.push(sha);
     }
