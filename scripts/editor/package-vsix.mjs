@@ -30,7 +30,16 @@ export function packageVsix(out) {
   const ignoreFile = existsSync(ownIgnore) ? ownIgnore : join(repoRoot, 'scripts', 'editor', 'vsix.vscodeignore');
   const result = spawnSync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--ignoreFile', ignoreFile, '--out', file],
+    [
+      vsce, 'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      // README links stay relative: there is no public repository URL to
+      // rewrite them against, and vsce refuses to guess one.
+      '--no-rewrite-relative-links',
+      '--ignoreFile', ignoreFile,
+      '--out', file,
+    ],
     // A bound, so a runaway crawl fails instead of hanging the caller.
     { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 5 * 60_000 },
   );
