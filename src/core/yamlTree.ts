@@ -29,31 +29,80 @@ export type YamlParseResult =
   | { ok: true; value: unknown; root: YamlNode | undefined }
   | { ok: false; message: string; offset: number };
 
-interface OpenNode {
-  start: number;
-  children: YamlNode[];
-}
-
 interface ListenerState {
   position: number;
   kind: string | null;
   result: unknown;
 }
 
+/**
+ * A node as the listener builds it. Spans are trimmed, and map entries
+ * paired, only when asked for: most nodes (timeline text, say) are never
+ * pointed at, and a 2,000-entry timeline has some 20,000 of them.
+ */
+class Node implements YamlNode {
+  private trimmed: Span | undefined;
+  private paired: YamlEntry[] | undefined;
+
+  constructor(
+    readonly kind: YamlNodeKind,
+    readonly value: unknown,
+    private readonly text: string,
+    private readonly rawStart: number,
+    private readonly rawEnd: number,
+    private readonly children: readonly YamlNode[] | undefined,
+  ) {}
+
+  get span(): Span {
+    if (!this.trimmed) {
+      const span = trimSpan(this.text, this.rawStart, this.rawEnd);
+      const first = this.kind === 'map' ? this.children?.[0] : undefined;
+      this.trimmed = first ? { start: Math.min(span.start, first.span.start), end: span.end } : span;
+    }
+    return this.trimmed;
+  }
+
+  get entries(): readonly YamlEntry[] | undefined {
+    if (this.kind !== 'map') return undefined;
+    if (!this.paired) {
+      const children = this.children ?? [];
+      const entries: YamlEntry[] = [];
+      for (let i = 0; i + 1 < children.length; i += 2) entries.push({ key: children[i], value: children[i + 1] });
+      this.paired = entries;
+    }
+    return this.paired;
+  }
+
+  get items(): readonly YamlNode[] | undefined {
+    return this.kind === 'seq' ? (this.children ?? []) : undefined;
+  }
+}
+
 export function parseYamlWithSpans(text: string): YamlParseResult {
-  const stack: OpenNode[] = [];
+  // The open nodes, as parallel stacks: where each started, and its children so far.
+  const starts: number[] = [];
+  const kids: (YamlNode[] | undefined)[] = [];
+  let depth = 0;
   let root: YamlNode | undefined;
 
   const listener = (event: string, state: ListenerState): void => {
     if (event === 'open') {
-      stack.push({ start: state.position, children: [] });
+      starts[depth] = state.position;
+      kids[depth] = undefined;
+      depth++;
       return;
     }
-    const open = stack.pop();
-    if (!open) return;
-    const node = buildNode(text, open, state);
-    if (stack.length > 0) stack[stack.length - 1].children.push(node);
-    else root = node;
+    if (depth === 0) return;
+    depth--;
+    const node = buildNode(text, starts[depth], kids[depth], state);
+    kids[depth] = undefined;
+    if (depth > 0) {
+      const siblings = kids[depth - 1];
+      if (siblings) siblings.push(node);
+      else kids[depth - 1] = [node];
+    } else {
+      root = node;
+    }
   };
 
   try {
@@ -65,22 +114,14 @@ export function parseYamlWithSpans(text: string): YamlParseResult {
   }
 }
 
-function buildNode(text: string, open: OpenNode, state: ListenerState): YamlNode {
+function buildNode(text: string, start: number, children: YamlNode[] | undefined, state: ListenerState): YamlNode {
   const value = state.result;
-  const children = open.children;
   // js-yaml nests a node inside a wrapper of the same value for compact
   // sequence entries; keep the inner one, its span is the tight one.
-  if (children.length === 1 && children[0].value === value) return children[0];
-  const span = trimSpan(text, open.start, state.position);
-  if (state.kind === 'mapping' && value !== null && typeof value === 'object') {
-    const entries: YamlEntry[] = [];
-    for (let i = 0; i + 1 < children.length; i += 2) entries.push({ key: children[i], value: children[i + 1] });
-    return { kind: 'map', span: children.length > 0 ? { start: Math.min(span.start, children[0].span.start), end: span.end } : span, value, entries };
-  }
-  if (state.kind === 'sequence' && Array.isArray(value)) {
-    return { kind: 'seq', span, value, items: children };
-  }
-  return { kind: 'scalar', span, value };
+  if (children !== undefined && children.length === 1 && children[0].value === value) return children[0];
+  if (state.kind === 'mapping' && value !== null && typeof value === 'object') return new Node('map', value, text, start, state.position, children);
+  if (state.kind === 'sequence' && Array.isArray(value)) return new Node('seq', value, text, start, state.position, children);
+  return new Node('scalar', value, text, start, state.position, undefined);
 }
 
 /** Skips leading blanks and comments, and trailing blanks and comments. */
