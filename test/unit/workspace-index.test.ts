@@ -66,6 +66,18 @@ describe('workspace index', () => {
       assert.deepEqual(codes(index, 'incidents/a.md'), ['duplicate-id']);
     });
 
+    it('update() drops folder checks of the old text; recheck() runs them on the new one', async () => {
+      const host = new MemoryHost({ 'incidents/a.md': withId('INC-2026-001', ['code:', '  - path: src/app.ts']) });
+      const index = await scanned(host);
+      assert.deepEqual(seen(index.diagnostics('incidents/a.md')), [['code-path-missing', 'warning', 7, 10, 7, 20]]);
+
+      // A line inserted above the link: the old range would now point at the wrong line.
+      index.update('incidents/a.md', withId('INC-2026-001', ['tags: [cache]', 'code:', '  - path: src/app.ts']));
+      assert.deepEqual(seen(index.diagnostics('incidents/a.md')), []);
+      await index.recheck(host, ['incidents/a.md']);
+      assert.deepEqual(seen(index.diagnostics('incidents/a.md')), [['code-path-missing', 'warning', 8, 10, 8, 20]]);
+    });
+
     it('refresh() re-reads a saved file and re-checks its workspace facts', async () => {
       const host = new MemoryHost({ 'incidents/a.md': withId('INC-2026-001', ['code:', '  - path: src/app.ts']) });
       const index = await scanned(host);
