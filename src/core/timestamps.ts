@@ -17,7 +17,12 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseTimestamp(text: string): Timestamp | undefined {
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+  // Plain variables, not a mapped array: this runs for every timeline entry, several times.
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
   const second = m[6] ? Number(m[6]) : 0;
   const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
@@ -43,18 +48,24 @@ export function parseDate(text: string): number | undefined {
 
 function parseOffset(text: string): number | undefined {
   if (text === 'Z' || text === 'z') return 0;
+  // `+01`, `+0100` or `+01:00`.
   const sign = text[0] === '-' ? -1 : 1;
-  const digits = text.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  const hours = Number(text.slice(1, 3));
+  const minutes = text.length > 3 ? Number(text.slice(text.length - 2)) : 0;
   if (hours > 23 || minutes > 59) return undefined;
   return sign * (hours * 60 + minutes);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Without a Date object per call. */
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  if (day <= DAYS_IN_MONTH[month - 1]) return true;
+  if (month !== 2 || day !== 29) return false;
+  // Date.UTC reads years 0-99 as 1900-1999; leap days follow it, as before.
+  const y = year >= 0 && year <= 99 ? year + 1900 : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 /** Formats an instant in a fixed offset: `2026-11-20T14:02:00+01:00`. */
