@@ -1,21 +1,26 @@
 // Runs the integration suite (out/test/integration/index.js) inside a real
 // VS Code: code-server from npm, driven by headless Chromium. Offline.
 //
-//   node scripts/editor/run-integration.mjs [workspace] [--untrusted] [--timeout SECONDS] [--keep]
+//   node scripts/editor/run-integration.mjs [workspace] [--untrusted | --all]
+//        [--timeout SECONDS] [--keep] [--verbose]
 //
 // - workspace: folder copied to a temp dir and opened (tests may write in it);
 //   default test/fixtures/workspace, else examples/workspace, else empty.
 // - --untrusted (or INCIDENT_LENS_UNTRUSTED=1): workspace trust on and the
 //   folder left untrusted; runs the *.untrusted.test.ts files only.
-// - --timeout (or INCIDENT_LENS_TEST_TIMEOUT, seconds; default 600).
-// - --keep: keep the temp dir (workspace, profile, code-server.log).
+// - --all: the normal run, then the untrusted run (when there are untrusted
+//   tests), each in a fresh editor, with one summary for both.
+// - --timeout (or INCIDENT_LENS_TEST_TIMEOUT, seconds; default 600): for the
+//   whole invocation.
+// - --keep: keep the temp dirs (workspace, profile, code-server.log); they
+//   are kept anyway when a run fails.
 // - --verbose: also show the workbench's console before the suite starts.
 // - INCIDENT_LENS_GREP=<text>: only tests whose full title contains it.
 //
 // Builds nothing: expects dist/extension.js and the bundled tests
 // (node scripts/build.mjs && node scripts/editor/build-tests.mjs).
-// Exits with the suite's exit code; the last line is `N passed, N failed`.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// Exits 0 only if every run passed; the last line is `N passed, N failed`.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -27,85 +32,78 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     untrusted: { type: 'boolean', default: process.env.INCIDENT_LENS_UNTRUSTED === '1' },
+    all: { type: 'boolean', default: false },
     timeout: { type: 'string', default: process.env.INCIDENT_LENS_TEST_TIMEOUT ?? '600' },
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
-const untrusted = values.untrusted;
 const timeoutMs = Number(values.timeout) * 1000;
-if (!(timeoutMs > 0)) {
-  console.error(`[integration] --timeout wants a number of seconds, got ${values.timeout}`);
-  process.exit(2);
-}
 const started = Date.now();
+const testsDir = join(repoRoot, 'out', 'test', 'integration');
+
+// test/integration/index.ts prints this first; see codeAutomationLog below.
+const SUITE_START_MARKER = 'Incident Lens integration tests';
+const SUMMARY = /^(\d+) passed, (\d+) failed$/;
+// Workbench lines that also show up while the suite runs and say nothing.
+const WORKBENCH_NOISE = [
+  /^Ignoring fetching additional builtin extensions/,
+  /^Updating additional builtin extensions cache/,
+  /^\[AccountPolicyGate\]/,
+];
 
 function say(message) {
   console.log(`[integration] ${message}`);
 }
 
-for (const required of ['dist/extension.js', 'out/test/integration/index.js']) {
-  if (!existsSync(join(repoRoot, required))) {
-    console.error(`[integration] ${required} is missing: run node scripts/build.mjs && node scripts/editor/build-tests.mjs`);
-    process.exit(2);
-  }
-}
+/** Resources of the run in progress, for the signal and timeout handlers. */
+let current;
+let totals = { passed: 0, failed: 0, runs: 0 };
+let finishing;
 
-ensureEditor();
-
-const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
-const workspace = join(tmp, 'workspace');
-say(copyWorkspace(workspaceSource(positionals[0]), workspace));
-const profile = prepareProfile(join(tmp, 'profile'), { trust: untrusted });
-
-let server;
-let browser;
-let lastSummary;
-// test/integration/index.ts prints this first; see codeAutomationLog below.
-const SUITE_START_MARKER = 'Incident Lens integration tests';
-let suiteStarted = false;
-const heldBack = [];
-// Workbench lines that also show up while the suite runs and say nothing.
-const WORKBENCH_NOISE = [/^Ignoring fetching additional builtin extensions/, /^\[AccountPolicyGate\]/];
-let cleaning;
-
-async function cleanup(code) {
-  cleaning ??= (async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    // Keep the evidence of a failure; an interrupted run has none worth keeping.
-    if (values.keep || (code !== 0 && code !== 130)) {
-      say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-    } else {
-      rmSync(tmp, { recursive: true, force: true });
-    }
+/** Ends the process: stops the run in progress, prints the closing line. */
+function finish(code) {
+  finishing ??= (async () => {
+    await current?.dispose(code);
     say(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
-    // CI reads the closing line: repeat the suite's summary last.
-    if (lastSummary) console.log(lastSummary);
+    // CI reads the closing line: the summary of every run, last.
+    if (totals.runs > 0) console.log(`${totals.passed} passed, ${totals.failed} failed`);
     process.exit(code);
   })();
-  return cleaning;
+  return finishing;
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    console.error(`\n[integration] ${signal}: stopping code-server`);
-    void cleanup(130);
-  });
-}
+/**
+ * One editor session: a fresh workspace copy and profile, code-server with
+ * the test payload, Chromium until the workbench reports the exit code.
+ * Returns { code, passed, failed }.
+ */
+async function runSuite({ untrusted }) {
+  const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
+  const workspace = join(tmp, 'workspace');
+  say(copyWorkspace(workspaceSource(positionals[0]), workspace));
+  const profile = prepareProfile(join(tmp, 'profile'), { trust: untrusted });
 
-const timer = setTimeout(() => {
-  console.error(
-    `[integration] TIMEOUT: the suite did not finish within ${timeoutMs / 1000} s ` +
-      `(${suiteStarted ? 'a hanging test' : 'the suite never started'}).\n` +
+  let server;
+  let browser;
+  let summary;
+  let suiteStarted = false;
+  const heldBack = [];
+  current = {
+    // Keep the evidence of a failure; an interrupted run has none worth keeping.
+    dispose: async (code) => {
+      current = undefined;
+      await browser?.close().catch(() => {});
+      await server?.stop();
+      if (values.keep || (code !== 0 && code !== 130)) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
+      else rmSync(tmp, { recursive: true, force: true });
+    },
+    describe: () =>
+      `${suiteStarted ? 'a test hangs' : 'the suite never started'}.\n` +
       (suiteStarted ? '' : `Workbench console:\n${heldBack.join('\n')}\n`) +
       `Last code-server log lines:\n${readTail(profile.logFile)}`,
-  );
-  void cleanup(124);
-}, timeoutMs);
-timer.unref();
+  };
 
-try {
   server = await startCodeServer(profile, {
     trust: untrusted,
     smokeTestDriver: true,
@@ -122,7 +120,7 @@ try {
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [
     ['extensionDevelopmentPath', remote(repoRoot)],
-    ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'integration', 'index.js'))],
+    ['extensionTestsPath', remote(join(testsDir, 'index.js'))],
   ];
   const url =
     `${server.url}/?folder=${encodeURIComponent(workspace)}` +
@@ -146,7 +144,8 @@ try {
       return;
     }
     for (const line of text.split('\n')) {
-      if (/^\d+ passed, \d+ failed$/.test(line)) lastSummary = line;
+      const match = SUMMARY.exec(line);
+      if (match) summary = { passed: Number(match[1]), failed: Number(match[2]) };
     }
     console.log(text);
   });
@@ -155,15 +154,66 @@ try {
   say('workbench loading; the extension host runs the suite');
 
   const code = await exitCode;
-  if (code !== 0 && !lastSummary) {
-    console.error(
-      `[integration] the suite failed before reporting. Workbench console:\n${heldBack.join('\n')}\n` +
-        `Last code-server log lines:\n${readTail(profile.logFile)}`,
-    );
+  if (code !== 0 && !summary) {
+    console.error(`[integration] the suite failed before reporting: ${current?.describe()}`);
   }
-  await cleanup(code);
+  await current?.dispose(code);
+  // A run that died before its summary counts as one failure.
+  return { code, ...(summary ?? { passed: 0, failed: code === 0 ? 0 : 1 }) };
+}
+
+function hasUntrustedTests() {
+  return readdirSync(testsDir, { recursive: true, encoding: 'utf8' }).some((file) =>
+    file.endsWith('.untrusted.test.js'),
+  );
+}
+
+if (!(timeoutMs > 0)) {
+  console.error(`[integration] --timeout wants a number of seconds, got ${values.timeout}`);
+  process.exit(2);
+}
+for (const required of ['dist/extension.js', 'out/test/integration/index.js']) {
+  if (!existsSync(join(repoRoot, required))) {
+    console.error(`[integration] ${required} is missing: run node scripts/build.mjs && node scripts/editor/build-tests.mjs`);
+    process.exit(2);
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n[integration] ${signal}: stopping code-server`);
+    void finish(130);
+  });
+}
+setTimeout(() => {
+  console.error(
+    `[integration] TIMEOUT: the tests did not finish within ${timeoutMs / 1000} s: ` +
+      (current?.describe() ?? 'no run in progress.'),
+  );
+  totals = { ...totals, failed: totals.failed + 1, runs: totals.runs + 1 };
+  void finish(124);
+}, timeoutMs).unref();
+
+try {
+  ensureEditor();
+  const modes = values.all ? [false, ...(hasUntrustedTests() ? [true] : [])] : [values.untrusted];
+  let exit = 0;
+  for (const untrusted of modes) {
+    const result = await runSuite({ untrusted });
+    totals = {
+      passed: totals.passed + result.passed,
+      failed: totals.failed + result.failed,
+      runs: totals.runs + 1,
+    };
+    if (result.code !== 0) exit = result.code;
+  }
+  await finish(exit);
 } catch (error) {
   // After a signal or the timeout, a pending browser call fails: not news.
-  if (!cleaning) console.error(`[integration] ${error instanceof Error ? error.stack : error}`);
-  await cleanup(1);
+  if (!finishing) {
+    console.error(`[integration] ${error instanceof Error ? error.stack : error}`);
+    totals.failed += 1;
+    totals.runs += 1;
+    await finish(1);
+  }
 }
