@@ -1,5 +1,5 @@
 /** The `incident-lens` command-line tool: the same core as the editor, for CI and scripts. */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayFromIso } from '../core/lint';
@@ -67,6 +67,12 @@ function folderArgument(positionals: readonly string[]): string {
     throw new UsageError(`cannot read folder ${folder}`);
   }
   if (!isDirectory) throw new UsageError(`${folder} is not a folder`);
+  try {
+    // A folder that cannot be listed would otherwise lint as empty, and pass.
+    readdirSync(folder);
+  } catch {
+    throw new UsageError(`cannot read folder ${folder}`);
+  }
   return folder;
 }
 
