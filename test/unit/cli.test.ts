@@ -3,7 +3,7 @@
  * the JSON and text formats, settings, and one-line errors on bad usage.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -252,6 +252,19 @@ describe('incident-lens lint (CLI)', () => {
         assert.match(result.err, message);
       });
     }
+
+    it('a folder that cannot be listed', async function () {
+      if (process.getuid?.() === 0) this.skip(); // root reads any folder
+      const dir = folder({ 'incidents/a.md': incident([]) });
+      chmodSync(dir, 0o000);
+      try {
+        const result = await run('lint', dir);
+        assert.deepEqual([result.code, result.out], [2, '']);
+        assert.match(result.err, /^incident-lens: cannot read folder [^\n]+\n$/);
+      } finally {
+        chmodSync(dir, 0o700);
+      }
+    });
 
     it('help prints the usage and exits 0', async () => {
       const result = await run('help');
