@@ -93,7 +93,8 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   const { index } = await openWorkspace(folder, { todayMs, note: (message) => io.err(`note: ${message}\n`) });
   const rows = lintRows(index);
   io.out(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatText(rows));
-  if (format === 'text') io.err(`${summaryLine(rows, index.incidents().length)}\n`);
+  // Files with front matter, including those that could not be read as an incident (yaml-syntax, too-large).
+  if (format === 'text') io.err(`${summaryLine(rows, index.paths().filter((file) => index.isIncident(file)).length)}\n`);
   return rows.some((row) => row.severity === 'error') ? 1 : 0;
 }
 
