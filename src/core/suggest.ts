@@ -12,7 +12,8 @@ export function nearestName(name: string, candidates: readonly string[]): string
     }
   }
   const allowed = Math.max(2, Math.floor(name.length / 3));
-  return best !== undefined && bestDistance <= allowed ? best : undefined;
+  // Rewriting every letter of a short name (`a` -> `id`, `<<` -> `id`) is no suggestion.
+  return best !== undefined && bestDistance <= allowed && bestDistance < name.length ? best : undefined;
 }
 
 /** Damerau–Levenshtein (optimal string alignment): a swap of two letters costs one. */
