@@ -310,6 +310,18 @@ describe('diagnostic codes', () => {
       );
     });
 
+    it('suggests nothing when no known field is close', () => {
+      const found = lint(withRequired(['customer_tier: gold', 'a: 1', '<<: {x: 1}']));
+      assert.deepEqual(
+        found.map((d) => [d.message, ...where(d)]),
+        [
+          ['Unknown field `customer_tier`. It is kept as it is, but Incident Lens does not read it.', 6, 0, 6, 13],
+          ['Unknown field `a`. It is kept as it is, but Incident Lens does not read it.', 7, 0, 7, 1],
+          ['Unknown field `<<`. It is kept as it is, but Incident Lens does not read it.', 8, 0, 8, 2],
+        ],
+      );
+    });
+
     it('does not fire for known fields, nor for roles beyond the standard four', () => {
       assert.deepEqual(seen(lint(withRequired(['roles: {commander: Priya, pilot: Ana}', 'tags: [cache]']))), []);
     });
