@@ -38,7 +38,7 @@ export class RepositoryFileIndex {
     if (this.present.has(path)) return [path];
     const scan = picomatch.scan(path);
     if (scan.isGlob) {
-      const matches = picomatch(path, { dot: true });
+      const matches = globMatcher(path);
       return this.under(scan.base).filter((file) => matches(file));
     }
     const inside = this.under(path);
@@ -55,6 +55,20 @@ export class RepositoryFileIndex {
     }
     return low;
   }
+}
+
+/** Compiled globs: views re-score often, and the same few links come back every time. */
+const compiledGlobs = new Map<string, (path: string) => boolean>();
+const MAX_COMPILED_GLOBS = 1000;
+
+export function globMatcher(glob: string): (path: string) => boolean {
+  let matcher = compiledGlobs.get(glob);
+  if (!matcher) {
+    if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+    matcher = picomatch(glob, { dot: true });
+    compiledGlobs.set(glob, matcher);
+  }
+  return matcher;
 }
 
 /** Forward slashes, no `./`, no trailing slash; undefined when absolute or escaping. */

@@ -3,8 +3,7 @@
  * of its commits, listed ones with their role and mentioning ones as
  * `related` ("Links from commits" in the format).
  */
-import picomatch from 'picomatch';
-import type { RepositoryFileIndex } from './fileIndex';
+import { globMatcher, type RepositoryFileIndex } from './fileIndex';
 import { normalizeSha } from './historyRequest';
 import type { CommitFacts, CommitRole, HistoryFacts, HotspotIncident, LinkedLines, LinkRole } from './types';
 
@@ -49,7 +48,8 @@ export class IncidentLinker {
     private readonly history: HistoryIndex,
     commitFileExcludes: readonly string[],
   ) {
-    this.excludedFromCommits = commitFileExcludes.length > 0 ? picomatch([...commitFileExcludes], { dot: true }) : () => false;
+    const excludes = commitFileExcludes.map(globMatcher);
+    this.excludedFromCommits = (path) => excludes.some((isExcluded) => isExcluded(path));
   }
 
   /** Path -> how the incident is tied to it; each path once, whatever the number of links. */

@@ -34,7 +34,8 @@ export type ScoreSettings = Partial<Omit<ScoreOptions, 'now'>> & Pick<ScoreOptio
 
 export function scoreHotspots(input: HotspotInput, settings: ScoreSettings): HotspotRanking {
   const options = withDefaults(settings);
-  const linker = new IncidentLinker(new RepositoryFileIndex(input.repoFiles), new HistoryIndex(input.history), options.commitFileExcludes);
+  const fileIndex = new RepositoryFileIndex(input.repoFiles);
+  const linker = new IncidentLinker(fileIndex, new HistoryIndex(input.history), options.commitFileExcludes);
   const files = new Map<string, IncidentShare[]>();
   for (const incident of input.incidents) {
     const links = linker.link(incident);
@@ -53,8 +54,7 @@ export function scoreHotspots(input: HotspotInput, settings: ScoreSettings): Hot
       });
     }
   }
-  const repoFiles = new Set(input.repoFiles);
-  const fileHotspots = [...files].map(([path, shares]) => fileHotspot(path, shares, repoFiles.has(path)));
+  const fileHotspots = [...files].map(([path, shares]) => fileHotspot(path, shares, fileIndex.has(path)));
   return { files: fileHotspots.sort(byRank), folders: rollUpFolders(fileHotspots).sort(byRank) };
 }
 
