@@ -35,12 +35,12 @@ export async function runHotspots(
   return 0;
 }
 
-export function formatJson(files: readonly FileHotspot[]): string {
+function formatJson(files: readonly FileHotspot[]): string {
   const rows = files.map((file) => ({ path: file.path, score: Number(file.score.toPrecision(6)), incidents: file.incidents.map((incident) => incident.id) }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-export function formatTable(files: readonly FileHotspot[]): string {
+function formatTable(files: readonly FileHotspot[]): string {
   if (files.length === 0) return 'No hotspots: no incident links to code or commits that could be read.\n';
   const rows = [['score', 'incidents', 'path', 'ids'], ...files.map((file) => [formatScore(file.score), String(file.count), file.path, file.incidents.map((incident) => incident.id).join(', ')])];
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));

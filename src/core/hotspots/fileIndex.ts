@@ -1,6 +1,6 @@
 /** The repository's file list, for resolving code links that name globs or folders. */
 import picomatch from 'picomatch';
-import { compareText } from './historyRequest';
+import { compareText } from './order';
 
 export class RepositoryFileIndex {
   private readonly sorted: readonly string[];
@@ -72,7 +72,7 @@ export function globMatcher(glob: string): (path: string) => boolean {
 }
 
 /** Forward slashes, no `./`, no trailing slash; undefined when absolute or escaping. */
-export function normalizeLinkPath(rawPath: string): string | undefined {
+function normalizeLinkPath(rawPath: string): string | undefined {
   const path = rawPath.trim().replace(/\\/g, '/');
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return undefined;
   const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');

@@ -1,4 +1,5 @@
 /** What the git reader has to look for, derived from the incidents alone. */
+import { compareText } from './order';
 import type { HistoryRequest, HotspotIncident } from './types';
 
 /** A sha as the format allows it (7..40 hex), or a full SHA-256 one. */
@@ -32,9 +33,4 @@ export function historyRequestFor(incidents: readonly HotspotIncident[]): Histor
     commits: [...commits].sort(([a], [b]) => compareText(a, b)).map(([sha, wanted]) => ({ sha, ...wanted })),
     incidentIds: [...ids].sort(compareText),
   };
-}
-
-/** Code-unit order, the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,7 +5,7 @@
  * input and `now` always give the same ranking.
  */
 import { RepositoryFileIndex } from './fileIndex';
-import { compareText } from './historyRequest';
+import { compareText } from './order';
 import { HistoryIndex, IncidentLinker } from './incidentLinks';
 import {
   DEFAULT_COMMIT_FILE_EXCLUDES,
@@ -58,7 +58,7 @@ export function scoreHotspots(input: HotspotInput, settings: ScoreSettings): Hot
   return { files: fileHotspots.sort(byRank), folders: rollUpFolders(fileHotspots).sort(byRank) };
 }
 
-export function withDefaults(settings: ScoreSettings): ScoreOptions {
+function withDefaults(settings: ScoreSettings): ScoreOptions {
   return {
     severityWeights: settings.severityWeights ?? DEFAULT_SEVERITY_WEIGHTS,
     halfLifeDays: settings.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS,
@@ -72,7 +72,7 @@ export function withDefaults(settings: ScoreSettings): ScoreOptions {
  * (clock skew, a typo) counts as new; one without `started` is not decayed;
  * a half-life that is not positive turns decay off.
  */
-export function incidentWeight(incident: HotspotIncident, options: ScoreOptions): number {
+function incidentWeight(incident: HotspotIncident, options: ScoreOptions): number {
   const severity = severityWeight(incident.severity, options.severityWeights);
   if (incident.started === undefined || !(options.halfLifeDays > 0)) return severity;
   const ageDays = Math.max(0, options.now - incident.started) / DAY_MS;
@@ -130,7 +130,7 @@ function latest(times: readonly (number | undefined)[]): number | undefined {
 }
 
 /** Highest score first; scores equal up to rounding tie, then more incidents, then path order. */
-export function byRank(a: { score: number; count: number; path: string }, b: { score: number; count: number; path: string }): number {
+function byRank(a: { score: number; count: number; path: string }, b: { score: number; count: number; path: string }): number {
   const tolerance = 1e-9 * Math.max(1, Math.abs(a.score), Math.abs(b.score));
   if (Math.abs(a.score - b.score) > tolerance) return b.score - a.score;
   return b.count - a.count || compareText(a.path, b.path);
