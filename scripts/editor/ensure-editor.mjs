@@ -11,7 +11,7 @@
 //
 // Use: `node scripts/editor/ensure-editor.mjs` or `import { ensureEditor }`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -98,12 +98,48 @@ function npmInstall(folder, spec, env) {
   });
 }
 
+function ready() {
+  return markerMatches() && existsSync(editorPaths.node) && existsSync(editorPaths.codeServerEntry);
+}
+
+// Two scripts started together on a cold cache (two terminals, say) must not
+// run npm in the same folders at once: the first installs, the other waits.
+const lockDir = join(cacheDir, '.installing');
+const LOCK_STALE_MS = 20 * 60_000;
+
+function withInstallLock(install) {
+  mkdirSync(cacheDir, { recursive: true });
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = false; ; waited = true) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+      const age = Date.now() - statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > LOCK_STALE_MS) rmSync(lockDir, { recursive: true, force: true });
+      else {
+        if (!waited) log('another process is installing the editor; waiting');
+        Atomics.wait(sleeper, 0, 0, 2000);
+      }
+    }
+  }
+  try {
+    if (!ready()) install();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
 /** Installs what is missing; returns editorPaths. Idempotent. */
 export function ensureEditor() {
   ensureSystemPackages();
-  if (markerMatches() && existsSync(editorPaths.node) && existsSync(editorPaths.codeServerEntry)) {
-    return editorPaths;
-  }
+  if (ready()) return editorPaths;
+  withInstallLock(install);
+  return editorPaths;
+}
+
+function install() {
   const started = Date.now();
   rmSync(markerFile, { force: true });
 
@@ -126,7 +162,6 @@ export function ensureEditor() {
 
   writeFileSync(markerFile, `${JSON.stringify(wantedMarker(), null, 2)}\n`);
   log(`editor ready in ${Math.round((Date.now() - started) / 1000)} s`);
-  return editorPaths;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
