@@ -4,11 +4,14 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayFromIso } from '../core/lint';
 import { openWorkspace } from '../node/openWorkspace';
+import { hotspotIncidents } from '../core/hotspotIncidents';
+import { runHotspots } from './hotspots';
 import { runImport } from './import';
 import { formatText, lintRows, summaryLine } from './lint';
 
 const USAGE = `Usage:
   incident-lens lint [FOLDER] [--format text|json] [--today YYYY-MM-DD]
+  incident-lens hotspots [FOLDER] [--format text|json] [--limit N]
   incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity SEVn]
   incident-lens help
 
@@ -27,6 +30,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'lint':
         return await lint(rest, io);
+      case 'hotspots':
+        return await hotspots(rest, io);
       case 'import':
         return await runImport([...rest], { out: (text) => io.out(text.endsWith('\n') ? text : `${text}\n`), err: (text) => io.err(text.endsWith('\n') ? text : `${text}\n`), cwd: process.cwd() });
       case 'help':
@@ -96,6 +101,20 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   // Files with front matter, including those that could not be read as an incident (yaml-syntax, too-large).
   if (format === 'text') io.err(`${summaryLine(rows, index.paths().filter((file) => index.isIncident(file)).length)}\n`);
   return rows.some((row) => row.severity === 'error') ? 1 : 0;
+}
+
+async function hotspots(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, limit: { type: 'string' } });
+  const format = formatOption(values.format);
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not "${String(values.limit)}"`);
+  }
+  const folder = folderArgument(positionals);
+  // Git is read once, by the hotspot scan itself.
+  const { index } = await openWorkspace(folder, { noGit: true, note: (message) => io.err(`note: ${message}\n`) });
+  return runHotspots({ folder, format, limit }, hotspotIncidents(index.incidents()), io.out, io.err);
 }
 
 if (require.main === module) {
