@@ -146,7 +146,10 @@ export class IncidentIndex {
   }
 
   private setEntry(entry: Entry): void {
+    const previous = this.entries.get(entry.path);
     this.entries.set(entry.path, entry);
+    // Derived maps follow ids: an edit that keeps the file's id (most edits) keeps them valid.
+    if (previous && previous.analysis.incident?.id === entry.analysis.incident?.id) return;
     this.version++;
   }
 
