@@ -3,8 +3,11 @@ import { addServiceToCatalog, IncidentCodeActions } from './editor/codeActions';
 import { FrontMatterCompletion } from './editor/completion';
 import { importPostmortems } from './editor/importCommand';
 import { IncidentDiagnostics } from './editor/diagnostics';
+import { type HotspotsFeature, registerHotspots } from './editor/hotspots';
 import { IncidentsTree } from './editor/incidentsTree';
 import { IncidentWorkspace } from './editor/incidentWorkspace';
+import { registerTimeline } from './webviews/timeline/host/register';
+import type { TimelinePanels } from './webviews/timeline/host/timelinePanels';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -12,6 +15,8 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export interface IncidentLensApi {
   readonly workspace: IncidentWorkspace;
   readonly diagnostics: IncidentDiagnostics;
+  readonly timeline: TimelinePanels;
+  readonly hotspots: HotspotsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): IncidentLensApi {
@@ -40,9 +45,13 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     vscode.commands.registerCommand('incidentLens.importPostmortem', () => importPostmortems(workspace, output)),
   );
 
+  const hotspots = registerHotspots(context, workspace);
+
+  const timeline = registerTimeline(context, workspace);
+
   // Activation returns at once; the first scan fills the views and Problems when it is done.
   void workspace.start().then(() => diagnostics.lintOpenDocuments());
-  return { workspace, diagnostics };
+  return { workspace, diagnostics, hotspots, timeline };
 }
 
 function updateBadge(view: vscode.TreeView<unknown>, tree: IncidentsTree): void {

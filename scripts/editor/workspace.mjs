@@ -1,5 +1,6 @@
 // Which folder the editor scripts open, and a disposable copy of it (tests
 // and demos may write files; the repository's copy stays untouched).
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from './ensure-editor.mjs';
@@ -20,6 +21,14 @@ export function copyWorkspace(source, destination) {
     return 'workspace: empty (no test/fixtures/workspace or examples/workspace)';
   }
   if (!existsSync(source)) throw new Error(`workspace ${source} does not exist`);
+  // The example workspace becomes a git repository with its real history, so
+  // commits and hotspots work as they do for a user.
+  const maker = join(repoRoot, 'scripts', 'make-example-repo.mjs');
+  if (resolve(source) === join(repoRoot, 'examples', 'workspace') && existsSync(maker)) {
+    const made = spawnSync(process.execPath, [maker, destination], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`make-example-repo failed: ${made.stderr || made.stdout}`);
+    return `workspace: git copy of ${source}`;
+  }
   cpSync(source, destination, { recursive: true });
   return `workspace: copy of ${source}`;
 }

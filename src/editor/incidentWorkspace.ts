@@ -16,6 +16,9 @@ export interface FolderIncidents {
   readonly index: IncidentIndex;
 }
 
+/** Settings that change what the index reads or reports; others (display, hotspots) do not need a rescan. */
+const INDEX_SETTINGS = ['files', 'severityLevels', 'maxFileSize', 'blamePhrases'];
+
 /** File events are gathered for this long, so a branch switch is absorbed in one batch. */
 const EVENT_BATCH_MS = 250;
 
@@ -39,12 +42,13 @@ export class IncidentWorkspace implements vscode.Disposable {
         this.ready = Promise.all(event.added.map((folder) => this.addFolder(folder))).then(() => undefined);
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        for (const state of this.folders.values()) {
-          if (event.affectsConfiguration('incidentLens', state.folder.uri)) void this.rebuild(state.folder);
+        // A snapshot: rebuilding re-adds the folder, which a live Map iteration would visit again.
+        for (const state of [...this.folders.values()]) {
+          if (INDEX_SETTINGS.some((name) => event.affectsConfiguration(`incidentLens.${name}`, state.folder.uri))) void this.rebuild(state.folder);
         }
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        for (const state of this.folders.values()) void this.rebuild(state.folder);
+        for (const state of [...this.folders.values()]) void this.rebuild(state.folder);
       }),
     );
   }

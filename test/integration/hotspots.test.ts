@@ -1,0 +1,100 @@
+// Hotspots on the example workspace (a git copy with its real history):
+// Explorer badges, marks and hover on linked lines, the CodeLens, the view.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, eventually, lens, open, uriOf } from './support/lens';
+
+suite('hotspots', () => {
+  suiteSetup(async () => {
+    const api = await lens();
+    await eventually(() => assert.ok(api.hotspots.service.all().length > 0 && api.hotspots.service.all()[0].ranking.files.length > 0, 'hotspots computed'), 30_000);
+  });
+
+  suiteTeardown(closeAll);
+
+  test('files linked to incidents get a badge with their incident count', async () => {
+    const api = await lens();
+    const ttl = api.hotspots.decorations.provideFileDecoration(uriOf('src/cache/ttl.ts'));
+    assert.ok(ttl, 'src/cache/ttl.ts is decorated');
+    assert.equal(ttl.badge, '2');
+    assert.match(String(ttl.tooltip), /INC-2026-014/);
+    assert.equal(api.hotspots.decorations.provideFileDecoration(uriOf('src/search/query.ts')), undefined, 'a file no incident touched has no badge');
+    const cacheFolder = api.hotspots.decorations.provideFileDecoration(uriOf('src/cache'));
+    assert.ok(cacheFolder && Number(cacheFolder.badge) >= 4, `src/cache/ rolls up its files (${cacheFolder?.badge})`);
+  });
+
+  test('hovering a linked line lists the incident with a link to it', async () => {
+    const uri = uriOf('src/cache/ttl.ts');
+    await open(uri);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(14, 2));
+    const text = hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /Incidents linked to these lines/);
+    assert.match(text, /\[INC-2026-014\]\(command:vscode\.open\?/);
+    assert.match(text, /SEV2/);
+  });
+
+  test('a hot file has a CodeLens with its incidents and the last one', async () => {
+    const uri = uriOf('src/cache/ttl.ts');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((lens) => lens.command?.title ?? '');
+    assert.ok(titles.some((title) => /2 incidents · last .+ ago|2 incidents · last (today|yesterday)/.test(title)), titles.join(' | '));
+  });
+
+  test('the CodeLens can be turned off', async () => {
+    const uri = uriOf('src/cache/ttl.ts');
+    const config = vscode.workspace.getConfiguration('incidentLens.hotspots');
+    await config.update('codeLens', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.ok(!lenses.some((lens) => lens.command?.title.includes('incidents')));
+    } finally {
+      await config.update('codeLens', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('the Hotspots view ranks files by score, highest first, with counts', async () => {
+    const api = await lens();
+    const groups = api.hotspots.view.getChildren();
+    const files = api.hotspots.view.getChildren(groups[0]);
+    assert.ok(files.length >= 5);
+    const items = files.map((node) => api.hotspots.view.getTreeItem(node));
+    const scores = items.map((item) => Number(/score ([\d.]+)/.exec(String(item.description))?.[1]));
+    assert.deepEqual([...scores], [...scores].sort((a, b) => b - a));
+    assert.match(String(items[0].description), /\d+ incidents? · score/);
+    assert.equal(String(items[0].label), api.hotspots.service.all()[0].ranking.files[0].path);
+  });
+
+  test('filtering by severity re-scores with only those incidents', async () => {
+    const api = await lens();
+    api.hotspots.view.setFilter({ severities: ['SEV1'] });
+    try {
+      const groups = api.hotspots.view.getChildren();
+      const files = api.hotspots.view.getChildren(groups[0]).map((node) => api.hotspots.view.getTreeItem(node));
+      const tooltips = files.map((item) => String(item.tooltip));
+      assert.ok(tooltips.length > 0);
+      assert.ok(tooltips.every((tip) => !/ SEV[234] /.test(tip)), tooltips.join('\n'));
+    } finally {
+      api.hotspots.view.setFilter({});
+    }
+  });
+
+  test('Link Selection to Incident adds a code link through the quick pick', async () => {
+    const uri = uriOf('src/search/query.ts');
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(2, 0, 4, 0);
+    const running = vscode.commands.executeCommand('incidentLens.linkSelection');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await running;
+    const api = await lens();
+    const state = api.workspace.all()[0];
+    const linked = await eventually(async () => {
+      const documents = vscode.workspace.textDocuments.filter((document) => document.isDirty && document.getText().includes('path: src/search/query.ts, lines: 3-4'));
+      assert.equal(documents.length, 1, 'one incident gained the link (unsaved, undoable)');
+      return documents[0];
+    });
+    assert.ok(state.index.matches(vscode.workspace.asRelativePath(linked.uri)));
+    await vscode.window.showTextDocument(linked);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
