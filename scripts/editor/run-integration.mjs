@@ -20,7 +20,7 @@
 // Builds nothing: expects dist/extension.js and the bundled tests
 // (node scripts/build.mjs && node scripts/editor/build-tests.mjs).
 // Exits 0 only if every run passed; the last line is `N passed, N failed`.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -32,6 +32,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     untrusted: { type: 'boolean', default: process.env.INCIDENT_LENS_UNTRUSTED === '1' },
+    'multi-root': { type: 'boolean', default: process.env.INCIDENT_LENS_MULTIROOT === '1' },
     all: { type: 'boolean', default: false },
     timeout: { type: 'string', default: process.env.INCIDENT_LENS_TEST_TIMEOUT ?? '600' },
     keep: { type: 'boolean', default: false },
@@ -78,10 +79,12 @@ function finish(code) {
  * the test payload, Chromium until the workbench reports the exit code.
  * Returns { code, passed, failed }.
  */
-async function runSuite({ untrusted }) {
+async function runSuite({ untrusted, multiRoot }) {
   const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
   const workspace = join(tmp, 'workspace');
   say(copyWorkspace(workspaceSource(positionals[0]), workspace));
+  // Multi-root: the example plus a second folder with incidents, a catalog and a repository of its own.
+  const workspaceFile = multiRoot ? makeMultiRoot(tmp, workspace) : undefined;
   const profile = prepareProfile(join(tmp, 'profile'), { trust: untrusted });
 
   let server;
@@ -110,6 +113,7 @@ async function runSuite({ untrusted }) {
     env: {
       INCIDENT_LENS_EDITOR: 'code-server',
       INCIDENT_LENS_UNTRUSTED: untrusted ? '1' : '0',
+      INCIDENT_LENS_MULTIROOT: multiRoot ? '1' : '0',
       ...(process.env.INCIDENT_LENS_GREP ? { INCIDENT_LENS_GREP: process.env.INCIDENT_LENS_GREP } : {}),
     },
   });
@@ -123,7 +127,7 @@ async function runSuite({ untrusted }) {
     ['extensionTestsPath', remote(join(testsDir, 'index.js'))],
   ];
   const url =
-    `${server.url}/?folder=${encodeURIComponent(workspace)}` +
+    `${server.url}/?${workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : `folder=${encodeURIComponent(workspace)}`}` +
     `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   browser = await launchChromium();
@@ -162,10 +166,22 @@ async function runSuite({ untrusted }) {
   return { code, ...(summary ?? { passed: 0, failed: code === 0 ? 0 : 1 }) };
 }
 
-function hasUntrustedTests() {
-  return readdirSync(testsDir, { recursive: true, encoding: 'utf8' }).some((file) =>
-    file.endsWith('.untrusted.test.js'),
+function hasTests(suffix) {
+  return readdirSync(testsDir, { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith(suffix));
+}
+
+/** Writes the second folder and a .code-workspace naming both; returns its path. */
+function makeMultiRoot(tmp, first) {
+  const second = join(tmp, 'second');
+  mkdirSync(join(second, 'incidents'), { recursive: true });
+  writeFileSync(join(second, 'incidents', 'catalog.yaml'), 'services:\n  ledger:\n    owners: [team-ledger]\n');
+  writeFileSync(
+    join(second, 'incidents', '2026-10-01-ledger-export-late.md'),
+    '---\nid: INC-2026-014\ntitle: Ledger export ran late\nstatus: resolved\nseverity: SEV4\nstarted: 2026-10-01T06:00:00Z\nresolved: 2026-10-01T07:00:00Z\nservices: [ledger, checkout]\n---\n\n## Summary\nThe nightly export finished an hour late.\n',
   );
+  const file = join(tmp, 'multi.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: first }, { path: second }], settings: {} }, null, 2));
+  return file;
 }
 
 if (!(timeoutMs > 0)) {
@@ -196,10 +212,13 @@ setTimeout(() => {
 
 try {
   ensureEditor();
-  const modes = values.all ? [false, ...(hasUntrustedTests() ? [true] : [])] : [values.untrusted];
+  const trusted = { untrusted: false, multiRoot: false };
+  const modes = values.all
+    ? [trusted, ...(hasTests('.untrusted.test.js') ? [{ untrusted: true, multiRoot: false }] : []), ...(hasTests('.multiroot.test.js') ? [{ untrusted: false, multiRoot: true }] : [])]
+    : [{ untrusted: values.untrusted, multiRoot: values['multi-root'] }];
   let exit = 0;
-  for (const untrusted of modes) {
-    const result = await runSuite({ untrusted });
+  for (const mode of modes) {
+    const result = await runSuite(mode);
     totals = {
       passed: totals.passed + result.passed,
       failed: totals.failed + result.failed,

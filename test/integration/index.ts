@@ -9,6 +9,8 @@
 //   suiteTeardown (as in VS Code's own tests); never describe / it.
 // - every out/test/integration/**/*.test.js runs, bundled from
 //   test/integration/**/*.test.ts by scripts/editor/build-tests.mjs;
+// - files named *.multiroot.test.ts run only in a multi-root run (two folders,
+//   INCIDENT_LENS_MULTIROOT=1, `run-integration.mjs --multi-root`), and only they;
 // - files named *.untrusted.test.ts run only in a workspace-trust run
 //   (INCIDENT_LENS_UNTRUSTED=1, `run-integration.mjs --untrusted`), and in such
 //   a run only they run;
@@ -30,10 +32,11 @@ const { EVENT_SUITE_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING,
   Mocha.Runner.constants;
 
 /** Files to run, relative order stable so runs are comparable. */
-function findTestFiles(root: string, untrusted: boolean): string[] {
+function findTestFiles(root: string, mode: 'trusted' | 'untrusted' | 'multiroot'): string[] {
+  const modeOf = (file: string) => (file.endsWith('.untrusted.test.js') ? 'untrusted' : file.endsWith('.multiroot.test.js') ? 'multiroot' : 'trusted');
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
-    .filter((file) => file.endsWith('.untrusted.test.js') === untrusted)
+    .filter((file) => modeOf(file) === mode)
     .sort()
     .map((file) => join(root, file));
 }
@@ -82,7 +85,7 @@ class ConsoleReporter extends Mocha.reporters.Base {
 }
 
 export function run(): Promise<void> {
-  const untrusted = process.env.INCIDENT_LENS_UNTRUSTED === '1';
+  const mode = process.env.INCIDENT_LENS_UNTRUSTED === '1' ? 'untrusted' : process.env.INCIDENT_LENS_MULTIROOT === '1' ? 'multiroot' : 'trusted';
   const mocha = new Mocha({
     ui: 'tdd',
     reporter: ConsoleReporter,
@@ -94,14 +97,14 @@ export function run(): Promise<void> {
   const grep = process.env.INCIDENT_LENS_GREP;
   if (grep) mocha.grep(grep);
 
-  const files = findTestFiles(__dirname, untrusted);
+  const files = findTestFiles(__dirname, mode);
   if (files.length === 0) {
     // A run without tests must not look green.
-    return Promise.reject(new Error(`no integration test files in ${__dirname} (untrusted=${untrusted})`));
+    return Promise.reject(new Error(`no integration test files in ${__dirname} (${mode})`));
   }
   for (const file of files) mocha.addFile(file);
   // The runner shows the editor's console from this line on.
-  console.log(`Incident Lens integration tests: ${files.length} file(s)${untrusted ? ', untrusted workspace' : ''}`);
+  console.log(`Incident Lens integration tests: ${files.length} file(s)${mode === 'trusted' ? '' : `, ${mode === 'untrusted' ? 'untrusted workspace' : 'multi-root workspace'}`}`);
 
   return new Promise((resolve, reject) => {
     try {
