@@ -1,0 +1,75 @@
+/**
+ * Follow-through on action items: what got done, what is still open (and
+ * overdue as of today), what was dropped and why, how old the open items
+ * are, and which incidents have nothing done yet. Action items that go
+ * nowhere are the "action item factory": this is where it shows.
+ */
+import { DAY_MS } from '../timestamps';
+import { localDay } from './refs';
+import { spreadOf } from './stats';
+import type { ActionRef, ActionState, FollowThrough, IncidentRef, InsightSource } from './types';
+
+const STATES: Readonly<Record<string, ActionState>> = { done: 'done', open: 'open', 'in-progress': 'open', dropped: 'dropped' };
+
+export function followThrough(selected: readonly InsightSource[], refs: readonly IncidentRef[], todayMs: number): FollowThrough {
+  const incidents = new Map(selected.map((source) => [source.key, source.incident]));
+  const done: ActionRef[] = [];
+  const open: ActionRef[] = [];
+  const dropped: ActionRef[] = [];
+  const unknown: ActionRef[] = [];
+  const allOpen: string[] = [];
+  const withoutActions: string[] = [];
+  for (const ref of refs) {
+    const incident = incidents.get(ref.key);
+    if (!incident) continue;
+    if (incident.actions.length === 0) {
+      withoutActions.push(ref.key);
+      continue;
+    }
+    const startDayMs = incident.started ? Date.parse(localDay(incident.started.epochMs, incident.started.offsetMinutes)) : undefined;
+    let openHere = 0;
+    for (const action of incident.actions) {
+      const state = STATES[action.status] ?? 'unknown';
+      const base = {
+        incident: ref.key,
+        id: action.id,
+        title: action.title,
+        ...(action.owner ? { owner: action.owner } : {}),
+        ...(action.due ? { due: action.due } : {}),
+        status: action.status,
+        state,
+      };
+      if (state === 'open') {
+        openHere++;
+        open.push({
+          ...base,
+          ...(action.dueMs === undefined ? {} : { daysOverdue: Math.max(0, Math.round((todayMs - action.dueMs) / DAY_MS)) }),
+          ...(startDayMs === undefined ? {} : { ageDays: Math.max(0, Math.round((todayMs - startDayMs) / DAY_MS)) }),
+        });
+      } else if (state === 'dropped') {
+        dropped.push({ ...base, ...(action.reason?.trim() ? { reason: action.reason.trim() } : {}) });
+      } else if (state === 'done') {
+        done.push(base);
+      } else {
+        unknown.push(base);
+      }
+    }
+    if (openHere === incident.actions.length) allOpen.push(ref.key);
+  }
+  const overdue = open.filter((action) => (action.daysOverdue ?? 0) > 0).sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
+  const noDue = open.filter((action) => action.due === undefined);
+  const ages = open.flatMap((action) => (action.ageDays === undefined ? [] : [action.ageDays])).sort((a, b) => a - b);
+  const openAge = spreadOf(ages);
+  return {
+    total: done.length + open.length + dropped.length + unknown.length,
+    done,
+    open,
+    overdue,
+    noDue,
+    dropped,
+    unknown,
+    ...(openAge ? { openAge } : {}),
+    allOpen,
+    withoutActions,
+  };
+}
