@@ -7,11 +7,14 @@ import { openWorkspace } from '../node/openWorkspace';
 import { hotspotIncidents } from '../core/hotspotIncidents';
 import { runHotspots } from './hotspots';
 import { runImport } from './import';
+import { ReportUsageError, runReport } from './report';
 import { formatText, lintRows, summaryLine } from './lint';
 
 const USAGE = `Usage:
   incident-lens lint [FOLDER] [--format text|json] [--today YYYY-MM-DD]
   incident-lens hotspots [FOLDER] [--format text|json] [--limit N]
+  incident-lens report [FOLDER] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]
+                       [--from DATE] [--to DATE] [--service S] [--severity SEVn] [--by month|quarter] [--no-git]
   incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity SEVn]
   incident-lens help
 
@@ -32,6 +35,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await lint(rest, io);
       case 'hotspots':
         return await hotspots(rest, io);
+      case 'report':
+        return await report(rest, io);
       case 'import':
         return await runImport([...rest], { out: (text) => io.out(text.endsWith('\n') ? text : `${text}\n`), err: (text) => io.err(text.endsWith('\n') ? text : `${text}\n`), cwd: process.cwd() });
       case 'help':
@@ -115,6 +120,14 @@ async function hotspots(args: readonly string[], io: Io): Promise<number> {
   // Git is read once, by the hotspot scan itself.
   const { index } = await openWorkspace(folder, { noGit: true, note: (message) => io.err(`note: ${message}\n`) });
   return runHotspots({ folder, format, limit }, hotspotIncidents(index.incidents()), io.out, io.err);
+}
+
+async function report(args: readonly string[], io: Io): Promise<number> {
+  try {
+    return await runReport(args, io, folderArgument);
+  } catch (error) {
+    throw error instanceof ReportUsageError ? new UsageError(error.message) : error;
+  }
 }
 
 if (require.main === module) {
