@@ -78,6 +78,34 @@ export const timelineEntrySchema = z.strictObject({
   evidence: text.optional(),
 });
 
+const TIMELINE_KIND_SET: ReadonlySet<string> = new Set(TIMELINE_KINDS);
+
+/**
+ * True only for a timeline that `timelineEntrySchema` accepts entry by entry:
+ * maps with a valid `at` and `kind`, a non-empty `text`, `who` and
+ * `evidence` absent or text, and no other key. The timeline is most of a
+ * typical front matter and zod spends several times longer on it than this
+ * check, so validation skips it when this holds; whatever this does not
+ * accept still goes through zod, so the issues are the same. It must never
+ * accept more than the schema: keep the two in step.
+ */
+export function isValidTimeline(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+    const entry = item as Record<string, unknown>;
+    for (const key in entry) {
+      if (key !== 'at' && key !== 'kind' && key !== 'who' && key !== 'text' && key !== 'evidence') return false;
+    }
+    const { at, kind, who, text, evidence } = entry;
+    if (typeof at !== 'string' || parseTimestamp(at) === undefined) return false;
+    if (typeof kind !== 'string' || !TIMELINE_KIND_SET.has(kind)) return false;
+    if (typeof text !== 'string' || text.length === 0) return false;
+    if ((who !== undefined && typeof who !== 'string') || (evidence !== undefined && typeof evidence !== 'string')) return false;
+  }
+  return true;
+}
+
 function incidentShape(severities: readonly string[]) {
   return {
     id: z.string().regex(INCIDENT_ID_PATTERN),
