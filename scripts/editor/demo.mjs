@@ -96,7 +96,10 @@ try {
     const shown = await incidents.waitFor({ timeout: 20_000 }).then(() => true, () => false);
     if (shown) await incidents.click();
     else say('no "Incidents" item in the activity bar; screenshot of the plain workbench');
-    await sleep(3000); // let views and decorations settle
+    // The first scan fills the view; wait for an incident row, then let decorations settle.
+    const row = page.locator('.monaco-list-row', { hasText: 'INC-' }).first();
+    if (!(await row.waitFor({ timeout: 30_000 }).then(() => true, () => false))) say('no incident rows appeared within 30 s');
+    await sleep(1500);
     await page.screenshot({ path: resolve(values.screenshot) });
     await browser.close();
     say(`screenshot: ${resolve(values.screenshot)}`);
