@@ -1,7 +1,7 @@
-// Bundles the extension and the command-line tool with esbuild.
-// `--production` minifies; `--watch` rebuilds on change.
+// Bundles the extension, the command-line tool and the webview scripts with
+// esbuild. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,9 +16,27 @@ const common = {
   logLevel: 'warning',
 };
 
+// Each webview's script, src/webviews/<name>/main.ts, runs in the browser as
+// media/<name>.js (git-ignored: built, never committed). No source maps: the
+// panel's CSP and localResourceRoots serve only what the page needs.
+const webviews = existsSync('src/webviews')
+  ? readdirSync('src/webviews', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(`src/webviews/${entry.name}/main.ts`))
+      .map((entry) => ({
+        ...common,
+        platform: 'browser',
+        target: 'chrome114',
+        format: 'iife',
+        sourcemap: false,
+        entryPoints: [`src/webviews/${entry.name}/main.ts`],
+        outfile: `media/${entry.name}.js`,
+      }))
+  : [];
+
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...webviews,
 ];
 
 if (watch) {

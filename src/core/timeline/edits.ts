@@ -2,14 +2,15 @@
  * The timeline panel's edits, as minimal text edits: changing an entry
  * touches only that entry's lines (moving them when its new time falls out
  * of order), deleting removes only its lines, adding inserts one entry where
- * its time belongs. Every result is re-read before it is returned, so an edit
+ * its time belongs. Every result is read back before it is returned (the
+ * entry's own lines where only they change, else the whole file), so an edit
  * never leaves the YAML saying something other than what was asked.
  */
 import { FrontMatterText, itemBlocks } from '../edits/frontMatterEdits';
 import type { TextEdit } from '../edits/textEdit';
 import { ENTRY_KINDS as TIMELINE_KINDS } from './kinds';
 import { parseTimestamp } from '../timestamps';
-import { findEntry, type YamlEntry, type YamlNode } from '../yamlTree';
+import { findEntry, parseYamlWithSpans, type YamlEntry, type YamlNode } from '../yamlTree';
 import { asText, incidentOffset, isRecord } from './model';
 import { entryScalar } from './scalar';
 import { resolveTimeInput, TIME_INPUT_HINT } from './timeInput';
@@ -125,32 +126,36 @@ export function editEntry(text: string, index: number, changes: EntryChanges): T
     return value === undefined ? [] : [fieldSplice(fm, item, field, value, flow)];
   });
 
-  let result: Splice[] = splices;
-  let newIndex = index;
-  const newTime = resolved.at !== undefined ? parseTimestamp(resolved.at)?.epochMs : undefined;
-  const blocks = itemBlocks(fm, timeline.seq);
-  if (newTime !== undefined && blocks && !inOrder(values, index, newTime)) {
-    const target = targetIndex(values, index, newTime);
-    const block = blocks[index];
-    const moved = withEol(applySplices(fm.text.slice(block.start, block.end), splices, block.start), fm.eol);
-    const insertAt = target < values.length ? blocks[target].start : blocks[blocks.length - 1].end;
-    const insertText = startsLine(fm.text, insertAt) ? moved : fm.eol + moved;
-    result = [{ start: block.start, end: block.end, text: '' }, { start: insertAt, end: insertAt, text: insertText }];
-    newIndex = target > index ? target - 1 : target;
-  }
-  return verified(fm, result, newIndex, (after) => {
-    if (after.length !== values.length) return false;
-    const entry = after[newIndex];
+  const changedFine = (entry: unknown): boolean => {
     if (!isRecord(entry)) return false;
     for (const field of ENTRY_FIELDS) {
       const wanted = resolved[field];
       if (wanted === undefined) continue;
       if (wanted === '' ? field in entry : asText(entry[field]) !== wanted) return false;
     }
-    const others = after.filter((_, i) => i !== newIndex);
-    const before = values.filter((_, i) => i !== index);
-    return JSON.stringify(others) === JSON.stringify(before);
-  });
+    // Every field the edit did not name reads as before (unknown fields included).
+    const rest = (value: Record<string, unknown>) => JSON.stringify(Object.entries(value).filter(([key]) => !(key in resolved)));
+    return rest(entry) === rest(current);
+  };
+
+  const blocks = itemBlocks(fm, timeline.seq);
+  if (!blocks) {
+    // A flow list (`timeline: [...]`): edited in place, checked by reading the whole file again.
+    return verified(fm, splices, index, (after) => after.length === values.length && changedFine(after[index]) && JSON.stringify(after.filter((_, i) => i !== index)) === JSON.stringify(values.filter((_, i) => i !== index)));
+  }
+  // A block list: the entry's own lines are all that change, so reading them alone is the check.
+  const block = blocks[index];
+  const newBlock = applySplices(fm.text.slice(block.start, block.end), splices, block.start);
+  if (!changedFine(readBlock(newBlock, fm.eol))) return fail(UNSAFE);
+  const newTime = resolved.at !== undefined ? parseTimestamp(resolved.at)?.epochMs : undefined;
+  if (newTime === undefined || inOrder(values, index, newTime)) return done(fm, splices, index);
+  // Out of order now: the entry's lines (and the comment above them) move to where the time belongs.
+  const target = targetIndex(values, index, newTime);
+  const moved = withEol(newBlock, fm.eol);
+  const insertAt = target < values.length ? blocks[target].start : blocks[blocks.length - 1].end;
+  const insertText = startsLine(fm.text, insertAt) ? moved : fm.eol + moved;
+  const result = [{ start: block.start, end: block.end, text: '' }, { start: insertAt, end: insertAt, text: insertText }];
+  return done(fm, result, target > index ? target - 1 : target);
 }
 
 /** Removes entry `index` and its lines (with the comment lines right above it). */
@@ -160,20 +165,13 @@ export function deleteEntry(text: string, index: number): TimelineEditResult {
   const { fm, seq, items, values } = timeline;
   const item = items[index];
   if (!item) return fail('That entry is no longer in the timeline.');
-  let splice: Splice;
   const blocks = itemBlocks(fm, seq);
-  if (blocks) {
-    if (items.length === 1) {
-      // The last entry: the list stays a list, so the file stays valid.
-      const key = findEntry(fm.locator.root, 'timeline')!.key;
-      splice = { start: fm.endOffset(key), end: blocks[0].end, text: `: []${fm.eol}` };
-    } else {
-      splice = { start: blocks[index].start, end: blocks[index].end, text: '' };
-    }
-  } else {
-    splice = listItemRemoval(fm, items, index);
-  }
-  return verified(fm, [splice], -1, (after) => JSON.stringify(after) === JSON.stringify(values.filter((_, i) => i !== index)));
+  if (!blocks) return verified(fm, [listItemRemoval(fm, items, index)], -1, (after) => JSON.stringify(after) === JSON.stringify(values.filter((_, i) => i !== index)));
+  // Whole lines of one item of a block list: what remains is the list without it.
+  if (items.length > 1) return done(fm, [{ start: blocks[index].start, end: blocks[index].end, text: '' }], -1);
+  // The last entry: the list stays a list, so the file stays valid.
+  const key = findEntry(fm.locator.root, 'timeline')!.key;
+  return done(fm, [{ start: fm.endOffset(key), end: blocks[0].end, text: `: []${fm.eol}` }], -1);
 }
 
 /** Adds an entry where its time belongs: before the first later entry, else at the end. */
@@ -193,28 +191,27 @@ export function addEntry(text: string, entry: NewEntry): TimelineEditResult {
   const seq = fm.node(['timeline']);
   const target = values.findIndex((value) => (epochOf(value) ?? Number.NEGATIVE_INFINITY) > time);
   const index = target === -1 ? values.length : target;
-  let splice: Splice;
-  if (!seq || values.length === 0) {
-    splice = newTimeline(fm, fields);
-  } else if (fm.text[fm.offset(seq)] === '[') {
+  const isNew = (value: unknown) => isRecord(value) && Object.keys(value).length === fields.length && fields.every(([field, written]) => asText(value[field]) === written);
+  const blocks = seq && values.length > 0 ? itemBlocks(fm, seq) : undefined;
+  if (seq && blocks) {
+    // A block list: a new block of whole lines, in the style of its neighbours; reading it alone is the check.
     const items = seq.items ?? [];
-    const written = flowMap(fields);
-    splice = target === -1 ? { start: fm.endOffset(items[items.length - 1]), end: fm.endOffset(items[items.length - 1]), text: `, ${written}` } : { start: fm.offset(items[target]), end: fm.offset(items[target]), text: `${written}, ` };
-  } else {
-    const items = seq.items ?? [];
-    const blocks = itemBlocks(fm, seq)!;
     const sample = items[target === -1 ? items.length - 1 : target];
     const dash = fm.indentAt(fm.offset(sample));
     const written = fm.text[fm.offset(sample)] === '{' ? `${dash}- ${flowMap(fields)}${fm.eol}` : blockItem(fields, dash, ' '.repeat(fm.lines.positionAt(fm.offset(sample)).character), fm.eol);
+    if (!isNew(readBlock(written, fm.eol))) return fail(UNSAFE);
     const at = target === -1 ? blocks[blocks.length - 1].end : blocks[target].start;
-    splice = { start: at, end: at, text: startsLine(fm.text, at) ? written : fm.eol + written };
+    return done(fm, [{ start: at, end: at, text: startsLine(fm.text, at) ? written : fm.eol + written }], index);
   }
-  return verified(fm, [splice], index, (after) => {
-    if (after.length !== values.length + 1) return false;
-    const added = after[index];
-    if (!isRecord(added) || fields.some(([field, value]) => asText(added[field]) !== value)) return false;
-    return JSON.stringify(after.filter((_, i) => i !== index)) === JSON.stringify(values);
-  });
+  let splice: Splice;
+  if (!seq || values.length === 0) {
+    splice = newTimeline(fm, fields);
+  } else {
+    const items = seq.items ?? [];
+    const written = flowMap(fields);
+    splice = target === -1 ? { start: fm.endOffset(items[items.length - 1]), end: fm.endOffset(items[items.length - 1]), text: `, ${written}` } : { start: fm.offset(items[target]), end: fm.offset(items[target]), text: `${written}, ` };
+  }
+  return verified(fm, [splice], index, (after) => after.length === values.length + 1 && isNew(after[index]) && JSON.stringify(after.filter((_, i) => i !== index)) === JSON.stringify(values));
 }
 
 /** The `timeline:` key with one block-style entry, replacing an empty value or added at the end. */
@@ -339,6 +336,18 @@ function withEol(block: string, eol: string): string {
   return /(\r\n|\n|\r)$/.test(block) ? block : block + eol;
 }
 
+/** One item's lines read on their own, as the only item of a list; undefined when they are not exactly one item. */
+function readBlock(block: string, eol: string): unknown {
+  const parsed = parseYamlWithSpans(`timeline:${eol}${withEol(block, eol)}`);
+  if (!parsed.ok || !isRecord(parsed.value)) return undefined;
+  const list = parsed.value.timeline;
+  return Array.isArray(list) && list.length === 1 ? list[0] : undefined;
+}
+
+function done(fm: FrontMatterText, splices: readonly Splice[], index: number): TimelineEditResult {
+  return { ok: true, edits: splices.map((splice) => ({ range: fm.lines.rangeOf({ start: splice.start, end: splice.end }), newText: splice.text })), index };
+}
+
 /** Applies the splices to a copy, re-reads it, and returns the edits only when `check` agrees. */
 function verified(fm: FrontMatterText, splices: readonly Splice[], index: number, check: (timeline: readonly unknown[]) => boolean): TimelineEditResult {
   const after = FrontMatterText.parse(applySplices(fm.text, splices, 0));
@@ -349,6 +358,5 @@ function verified(fm: FrontMatterText, splices: readonly Splice[], index: number
   const { timeline: _before, ...restBefore } = fm.value;
   const { timeline: _after, ...restAfter } = after.value;
   if (JSON.stringify(restBefore) !== JSON.stringify(restAfter)) return fail(UNSAFE);
-  const edits = splices.map((splice) => ({ range: fm.lines.rangeOf({ start: splice.start, end: splice.end }), newText: splice.text }));
-  return { ok: true, edits, index };
+  return done(fm, splices, index);
 }

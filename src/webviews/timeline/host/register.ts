@@ -1,0 +1,108 @@
+/**
+ * Wires the timeline panel into the editor: the Open Timeline command (editor
+ * title, Incidents view, command palette), the serializer that brings panels
+ * back after a reload, and the context key that shows the title button on
+ * incident files only.
+ */
+import * as vscode from 'vscode';
+import { splitFrontMatter } from '../../../core/frontMatter';
+import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
+import { panelStateSchema, TIMELINE_VIEW_TYPE } from '../protocol';
+import { TimelinePanels } from './timelinePanels';
+
+export const OPEN_TIMELINE_COMMAND = 'incidentLens.openTimeline';
+/** Paths of the workspace's incident files, for `resourcePath in …` in menus. */
+const INCIDENT_PATHS_KEY = 'incidentLens.incidentPaths';
+
+export function registerTimeline(context: vscode.ExtensionContext, workspace: IncidentWorkspace): TimelinePanels {
+  const panels = new TimelinePanels(context.extensionUri);
+  const updatePaths = () => void vscode.commands.executeCommand('setContext', INCIDENT_PATHS_KEY, incidentPaths(workspace));
+  updatePaths();
+  context.subscriptions.push(
+    panels,
+    workspace.onDidChange(updatePaths),
+    vscode.commands.registerCommand(OPEN_TIMELINE_COMMAND, (target?: unknown) => openTimeline(panels, workspace, target)),
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, timelineSerializer(panels)),
+  );
+  return panels;
+}
+
+/** Brings a panel back after a reload, from the state its webview saved (the incident's URI, the filters). */
+export function timelineSerializer(panels: TimelinePanels): vscode.WebviewPanelSerializer {
+  return {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+      const parsed = panelStateSchema.safeParse(state);
+      if (!parsed.success) {
+        // Nothing says which incident this was: a blank panel would only confuse.
+        panel.dispose();
+        return;
+      }
+      panels.adopt(panel, vscode.Uri.parse(parsed.data.uri, true));
+    },
+  };
+}
+
+function incidentPaths(workspace: IncidentWorkspace): string[] {
+  const paths = new Set<string>();
+  for (const state of workspace.all()) {
+    for (const { path } of state.index.incidents()) {
+      const uri = state.host.uriOf(path);
+      // The workbench matches `resourcePath` against the path (remote) or the file system path (local).
+      paths.add(uri.path);
+      paths.add(uri.fsPath);
+    }
+  }
+  return [...paths];
+}
+
+async function openTimeline(panels: TimelinePanels, workspace: IncidentWorkspace, target: unknown): Promise<void> {
+  const given = targetUri(target);
+  if (given && !(await isIncident(workspace, given))) {
+    void vscode.window.showInformationMessage('The timeline opens for incident files: Markdown with front matter, such as incidents/2026-11-20-checkout.md.');
+    return;
+  }
+  // From the palette: the incident in the editor, else ask which one.
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const uri = given ?? (active && (await isIncident(workspace, active)) ? active : await pickIncident(workspace));
+  if (uri) panels.open(uri);
+}
+
+/** The file a menu passed: a Uri (editor title) or an Incidents view item (which carries `uri`). */
+function targetUri(target: unknown): vscode.Uri | undefined {
+  if (target instanceof vscode.Uri) return target;
+  if (typeof target === 'object' && target !== null) {
+    const { uri, resourceUri } = target as { uri?: unknown; resourceUri?: unknown };
+    if (uri instanceof vscode.Uri) return uri;
+    if (resourceUri instanceof vscode.Uri) return resourceUri;
+  }
+  return undefined;
+}
+
+async function isIncident(workspace: IncidentWorkspace, uri: vscode.Uri): Promise<boolean> {
+  const located = workspace.locate(uri);
+  if (located?.state.index.isIncident(located.path)) return true;
+  // Not indexed (yet): any Markdown file with front matter has a timeline to show.
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return document.languageId === 'markdown' && splitFrontMatter(document.getText()).kind === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+async function pickIncident(workspace: IncidentWorkspace): Promise<vscode.Uri | undefined> {
+  const items = workspace.all().flatMap((state) =>
+    state.index.incidents().map(({ path, incident }) => ({
+      label: incident.id ?? path,
+      description: incident.title ?? '',
+      detail: path,
+      uri: state.host.uriOf(path),
+    })),
+  );
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('There are no incidents in this workspace yet.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which incident’s timeline?', matchOnDescription: true, matchOnDetail: true });
+  return picked?.uri;
+}
