@@ -1,0 +1,316 @@
+/**
+ * Lint performance on the generated corpus, beside three baselines over the
+ * same files, all in one run:
+ *
+ *   (a) reading the files (fs)
+ *   (b) js-yaml `load` of each front matter            <- the baseline
+ *   (c) yaml `parseDocument` of each front matter
+ *   (d) cold index+lint: openWorkspace(folder, {noGit: true})
+ *   (e) warm start: read + JSON.parse a persisted index cache, then
+ *       openWorkspace with it (no file changed)
+ *   (f) re-lint of the 2,000-entry timeline file after a one-character
+ *       edit: index.update + index.diagnostics, median of 20
+ *
+ *   npx tsx bench/lint.bench.ts [--quick] [--rounds N]
+ *
+ * --quick measures (c) on a 10% sample and extrapolates (it says so).
+ * (a), (b) and (d) are interleaved over N rounds (default 3) so that load
+ * from other processes hits them alike; the medians are reported. Figures
+ * are wall-clock time; the CPU time of this process (all threads) is shown
+ * beside them, as it is steadier on a machine shared with other work.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import jsYaml from 'js-yaml';
+import * as YAML from 'yaml';
+import { splitFrontMatter } from '../src/core/frontMatter';
+import { stripBom } from '../src/core/text';
+import type { IndexCache } from '../src/core/workspace';
+import { openWorkspace } from '../src/node/openWorkspace';
+import { ensureCorpus } from './generate-corpus';
+
+const GOAL_COLD_RATIO = 2;
+const GOAL_WARM_MS = 500;
+const GOAL_RELINT_MS = 50;
+const RELINT_RUNS = 20;
+const WARM_RUNS = 5;
+
+interface Options {
+  quick: boolean;
+  rounds: number;
+}
+
+function parseArgs(args: readonly string[]): Options {
+  const roundsAt = args.indexOf('--rounds');
+  const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a positive whole number');
+  return { quick: args.includes('--quick'), rounds };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function collect(): void {
+  gc?.();
+}
+
+interface Timing {
+  /** Wall-clock milliseconds. */
+  wall: number;
+  /** CPU milliseconds of this process, user and system. */
+  cpu: number;
+}
+
+function timed<T>(work: () => T): { result: T; time: Timing } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = work();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { result, time: { wall, cpu: (used.user + used.system) / 1000 } };
+}
+
+async function timedAsync<T>(work: () => Promise<T>): Promise<{ result: T; time: Timing }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = await work();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { result, time: { wall, cpu: (used.user + used.system) / 1000 } };
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+
+function ratio(value: number, base: number): string {
+  return `${(value / base).toFixed(2)}×`;
+}
+
+function machine(): string {
+  let model = os.cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
+    if (line) model = line.split(':').slice(1).join(':').trim();
+  } catch {
+    // Not Linux: os.cpus() is what we have.
+  }
+  const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`;
+  return `${model}, ${os.cpus().length} cores, ${memory}, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/** The front matter text of a file, as the core splits it (BOM stripped). */
+function frontMatterOf(text: string): string | undefined {
+  const clean = stripBom(text);
+  const split = splitFrontMatter(clean);
+  return split.kind === 'ok' ? clean.slice(split.yamlStart, split.yamlEnd) : undefined;
+}
+
+function readAll(folder: string, files: readonly string[]): number {
+  let chars = 0;
+  for (const file of files) chars += readFileSync(path.join(folder, file), 'utf8').length;
+  return chars;
+}
+
+function jsYamlAll(frontMatters: readonly string[]): number {
+  let failed = 0;
+  for (const text of frontMatters) {
+    try {
+      jsYaml.load(text);
+    } catch {
+      failed++;
+    }
+  }
+  return failed;
+}
+
+function parseDocumentAll(frontMatters: readonly string[]): number {
+  let failed = 0;
+  for (const text of frontMatters) {
+    if (YAML.parseDocument(text).errors.length > 0) failed++;
+  }
+  return failed;
+}
+
+interface Row {
+  name: string;
+  time: Timing;
+  runs: string;
+  vs: string;
+  goal: string;
+  verdict: string;
+}
+
+function table(rows: readonly Row[]): string {
+  const head = ['measurement', 'median', 'cpu', 'runs', 'vs js-yaml', 'goal', 'result'];
+  const cells = [head, ...rows.map((row) => [row.name, seconds(row.time.wall), seconds(row.time.cpu), row.runs, row.vs, row.goal, row.verdict])];
+  const widths = head.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+  const right = new Set([1, 2]);
+  const line = (r: string[]) => r.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Median wall time, with the CPU time of the same run. */
+function medianOf(times: readonly Timing[]): Timing {
+  const sorted = [...times].sort((a, b) => a.wall - b.wall);
+  return sorted[(sorted.length - 1) >> 1];
+}
+
+/** Figures the issue measured on its reference machine, to scale absolute goals by. */
+const REFERENCE_JS_YAML_MS = 1700;
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line = '') => console.log(line);
+  log('== lint.bench: Incident Lens lint performance ==');
+  log(`machine: ${machine()}`);
+  if (!gc) log('note: run with --expose-gc for steadier figures (npm run bench does)');
+
+  const corpus = ensureCorpus({ log });
+  const folder = corpus.folder;
+  const files = corpus.files;
+
+  // Extract the front matters once, outside any timing.
+  const frontMatters: string[] = [];
+  for (const file of files) {
+    const fm = frontMatterOf(readFileSync(path.join(folder, file), 'utf8'));
+    if (fm !== undefined) frontMatters.push(fm);
+  }
+  const fmBytes = frontMatters.reduce((sum, fm) => sum + Buffer.byteLength(fm), 0);
+  log(`corpus: ${files.length} files, ${(corpus.totalBytes / 1e6).toFixed(1)} MB, front matter ${(fmBytes / 1e6).toFixed(1)} MB`);
+  log();
+
+  // (a), (b), (d): interleaved rounds.
+  const reads: Timing[] = [];
+  const loads: Timing[] = [];
+  const colds: Timing[] = [];
+  let jsYamlFailed = 0;
+  let coldIndex: Awaited<ReturnType<typeof openWorkspace>>['index'] | undefined;
+  for (let round = 1; round <= options.rounds; round++) {
+    collect();
+    reads.push(timed(() => readAll(folder, files)).time);
+
+    collect();
+    const load = timed(() => jsYamlAll(frontMatters));
+    jsYamlFailed = load.result;
+    loads.push(load.time);
+
+    coldIndex = undefined;
+    collect();
+    const cold = await timedAsync(() => openWorkspace(folder, { noGit: true }));
+    colds.push(cold.time);
+    coldIndex = cold.result.index;
+    const [r, l, c] = [reads, loads, colds].map((list) => list[round - 1]);
+    log(
+      `round ${round}/${options.rounds}: read ${seconds(r.wall)}, js-yaml ${seconds(l.wall)}, cold index+lint ${seconds(c.wall)} ` +
+        `(${ratio(c.wall, l.wall)}; cpu ${seconds(l.cpu)} vs ${seconds(c.cpu)}, ${ratio(c.cpu, l.cpu)})`,
+    );
+  }
+  const index = coldIndex!;
+  const read = medianOf(reads);
+  const base = medianOf(loads);
+  const cold = medianOf(colds);
+
+  // (c) yaml.parseDocument, once (it is slow); in quick mode on every tenth file.
+  collect();
+  const sample = options.quick ? frontMatters.filter((_, i) => i % 10 === 0) : frontMatters;
+  const docSample = timed(() => parseDocumentAll(sample)).time;
+  const scale = frontMatters.length / sample.length;
+  const doc: Timing = { wall: docSample.wall * scale, cpu: docSample.cpu * scale };
+  log(
+    options.quick
+      ? `yaml.parseDocument: ${seconds(docSample.wall)} on a 10% sample (${sample.length} files), extrapolated to ${seconds(doc.wall)} for all ${frontMatters.length}`
+      : `yaml.parseDocument: ${seconds(doc.wall)} on all ${frontMatters.length} files`,
+  );
+
+  // (e) warm start from a persisted cache: read + JSON.parse it, then open with it.
+  const cacheFile = path.join(folder, '.incident-lens-cache.json');
+  writeFileSync(cacheFile, JSON.stringify(index.toCache()));
+  const cacheBytes = statSync(cacheFile).size;
+  const warms: Timing[] = [];
+  let warmIndex = index;
+  for (let run = 0; run < WARM_RUNS; run++) {
+    collect();
+    const warm = await timedAsync(async () => {
+      const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as IndexCache;
+      return (await openWorkspace(folder, { noGit: true, cache })).index;
+    });
+    warms.push(warm.time);
+    warmIndex = warm.result;
+  }
+  const warm = medianOf(warms);
+  const sameDiagnostics = JSON.stringify([...warmIndex.allDiagnostics()]) === JSON.stringify([...index.allDiagnostics()]);
+  log(`warm start: cache file ${(cacheBytes / 1e6).toFixed(1)} MB; runs ${warms.map((t) => seconds(t.wall)).join(', ')}; same diagnostics as cold: ${sameDiagnostics ? 'yes' : 'NO'}`);
+
+  // (f) re-lint of the big file after a one-character edit, in the warm index.
+  const bigText = readFileSync(path.join(folder, corpus.bigFile), 'utf8');
+  const bigFm = frontMatterOf(bigText)!;
+  const entries = (bigFm.match(/^ {2}- (?:at:|\{at:)/gm) ?? []).length;
+  // Edit one character in the middle of the timeline (the first letter of an entry's text).
+  const editAt = bigText.indexOf('text: ', Math.floor(bigText.length / 2)) + 6;
+  const relints: Timing[] = [];
+  let found = 0;
+  collect();
+  for (let run = 0; run < RELINT_RUNS; run++) {
+    const edited = bigText.slice(0, editAt) + String.fromCharCode(65 + (run % 26)) + bigText.slice(editAt + 1);
+    relints.push(
+      timed(() => {
+        warmIndex.update(corpus.bigFile, edited);
+        found = warmIndex.diagnostics(corpus.bigFile).length;
+      }).time,
+    );
+  }
+  const relint = medianOf(relints);
+  const bigLoads: Timing[] = [];
+  for (let run = 0; run < RELINT_RUNS; run++) bigLoads.push(timed(() => jsYaml.load(bigFm)).time);
+  const bigBase = medianOf(bigLoads);
+  log(
+    `re-lint: ${corpus.bigFile} (${(Buffer.byteLength(bigText) / 1e3).toFixed(0)} KB, ${entries} timeline entries, ${found} diagnostic(s)); ` +
+      `js-yaml load of its front matter alone: ${seconds(bigBase.wall)}`,
+  );
+  log();
+
+  const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  const coldOk = cold.wall <= GOAL_COLD_RATIO * base.wall;
+  const warmOk = warm.wall <= GOAL_WARM_MS;
+  const relintOk = relint.wall <= GOAL_RELINT_MS;
+  const rows: Row[] = [
+    { name: '(a) read files (fs)', time: read, runs: `${reads.length}`, vs: ratio(read.wall, base.wall), goal: '', verdict: '' },
+    { name: '(b) js-yaml load of front matter', time: base, runs: `${loads.length}`, vs: '1.00× (baseline)', goal: '', verdict: '' },
+    {
+      name: `(c) yaml.parseDocument of front matter${options.quick ? ' (10% sample, extrapolated)' : ''}`,
+      time: doc,
+      runs: '1',
+      vs: ratio(doc.wall, base.wall),
+      goal: '',
+      verdict: '',
+    },
+    { name: '(d) cold index+lint', time: cold, runs: `${colds.length}`, vs: ratio(cold.wall, base.wall), goal: `≤ ${GOAL_COLD_RATIO}× js-yaml`, verdict: pass(coldOk) },
+    { name: '(e) warm start from cache', time: warm, runs: `${warms.length}`, vs: ratio(warm.wall, base.wall), goal: `≤ ${GOAL_WARM_MS / 1000} s`, verdict: pass(warmOk) },
+    {
+      name: '(f) re-lint 2,000-entry file',
+      time: relint,
+      runs: `${relints.length}`,
+      vs: `${ratio(relint.wall, base.wall)} (${ratio(relint.wall, bigBase.wall)} of that file's js-yaml)`,
+      goal: `≤ ${GOAL_RELINT_MS} ms`,
+      verdict: pass(relintOk),
+    },
+  ];
+  log(table(rows));
+  log();
+  log(`files indexed: ${index.paths().length}; front matters js-yaml could not load: ${jsYamlFailed}`);
+  log(`cold index+lint by CPU time: ${ratio(cold.cpu, base.cpu)} js-yaml (median-wall runs)`);
+  const factor = base.wall / REFERENCE_JS_YAML_MS;
+  log(
+    `scale: js-yaml took ${seconds(base.wall)} here and ${seconds(REFERENCE_JS_YAML_MS)} on the issue's reference machine (${factor.toFixed(1)}× slower here); ` +
+      `scaled by that, warm start ≈ ${seconds(warm.wall / factor)} and re-lint ≈ ${seconds(relint.wall / factor)} there (an estimate, not a measurement)`,
+  );
+  log(`goals: cold ${pass(coldOk)}, warm ${pass(warmOk)}, re-lint ${pass(relintOk)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
