@@ -74,6 +74,13 @@ export function yamlScalar(value: string | number | boolean): string {
   return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
 }
 
+/** A scalar for a flow collection (`{a: b}`, `[a, b]`): also quoted where a comma or bracket would end it. */
+export function flowScalar(value: string | number | boolean): string {
+  if (typeof value === 'string' && parseTimestamp(value)) return value;
+  const written = stringify([value], { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim();
+  return written.slice(1, -1);
+}
+
 function edit(fm: FrontMatterText, start: number, end: number, newText: string): TextEdit {
   return { range: fm.lines.rangeOf({ start, end }), newText };
 }
@@ -82,7 +89,7 @@ function edit(fm: FrontMatterText, start: number, end: number, newText: string):
 export function replaceValue(fm: FrontMatterText, path: YamlPath, value: string | number | boolean): TextEdit | undefined {
   const node = fm.node(path);
   if (!node || node.kind !== 'scalar' || node.span.end <= node.span.start) return setField(fm, path, value);
-  return edit(fm, fm.offset(node), fm.endOffset(node), yamlScalar(value));
+  return edit(fm, fm.offset(node), fm.endOffset(node), scalarFor(fm, fm.node(path.slice(0, -1)), value));
 }
 
 /** Renames a key, keeping its value and everything around it. */
@@ -104,7 +111,7 @@ export function setField(fm: FrontMatterText, path: YamlPath, value: string | nu
   const parent = parentPath.length === 0 ? fm.locator.root : fm.node(parentPath);
   const existing = findEntry(parent, name);
   if (existing && existing.value.kind === 'scalar' && existing.value.span.end > existing.value.span.start) {
-    return edit(fm, fm.offset(existing.value), fm.endOffset(existing.value), yamlScalar(value));
+    return edit(fm, fm.offset(existing.value), fm.endOffset(existing.value), scalarFor(fm, parent, value));
   }
   if (existing) {
     const keyEnd = fm.endOffset(existing.key);
@@ -123,15 +130,22 @@ export function setField(fm: FrontMatterText, path: YamlPath, value: string | nu
   return edit(fm, insertAt, insertAt, `${needsBreak ? fm.eol : ''}${indent}${name}: ${yamlScalar(value)}${fm.eol}`);
 }
 
-function isFlow(fm: FrontMatterText, node: YamlNode): boolean {
-  return fm.text[fm.offset(node)] === '{';
+/** Whether a collection is written in flow style (`{...}` or `[...]`). */
+export function isFlow(fm: FrontMatterText, node: YamlNode): boolean {
+  const first = fm.text[fm.offset(node)];
+  return first === '{' || first === '[';
+}
+
+/** A scalar quoted for where it goes: inside a flow collection, commas and brackets need quotes too. */
+function scalarFor(fm: FrontMatterText, parent: YamlNode | undefined, value: string | number | boolean): string {
+  return parent && parent.kind !== 'scalar' && isFlow(fm, parent) ? flowScalar(value) : yamlScalar(value);
 }
 
 function insertIntoFlowMap(fm: FrontMatterText, map: YamlNode, name: string, value: string | number | boolean): TextEdit {
   const closing = fm.endOffset(map) - 1;
   const before = fm.text.slice(fm.offset(map), closing).trimEnd();
   const separator = before.endsWith('{') ? '' : ', ';
-  return edit(fm, closing, closing, `${separator}${name}: ${yamlScalar(value)}`);
+  return edit(fm, closing, closing, `${separator}${flowScalar(name)}: ${flowScalar(value)}`);
 }
 
 /** Block sequence items as whole-line blocks, for moves and sorting. */
