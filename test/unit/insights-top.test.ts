@@ -69,7 +69,7 @@ describe('insights: top insight', () => {
 describe('insights: code areas from hotspot history', () => {
   const history = (commits: HistoryFacts['commits']): HistoryFacts => ({ commits, resolved: {}, problems: [] });
 
-  it('uses the roll-up folders that hold hot files, commits included', () => {
+  it('rolls the hot files up to folders, commits included, runbooks changed alongside a fix left out', () => {
     const incidents: HotspotIncident[] = hotspotIncidents(ALL.map(({ path, incident }) => ({ path, incident })));
     const ranking = scoreHotspots(
       {
@@ -85,13 +85,20 @@ describe('insights: code areas from hotspot history', () => {
       areas.rows.map((row) => [row.label, row.incidents]),
       [
         ['src/cache', [A.key, B.key, F.key]],
-        ['docs/runbooks', [D.key]],
         ['src/checkout', [D.key]],
         ['deploy/cache', [B.key]],
         ['src/cache/redis', [B.key]],
       ],
     );
     assert.deepEqual(areas.without, [C.key, E.key]);
+  });
+
+  it('counts a prose file when an incident links it explicitly', () => {
+    const linked = { ...D, incident: { ...D.incident, code: [...D.incident.code, { ...D.incident.code[0], path: 'docs/runbooks/checkout.md' }] } };
+    const sources = [A, linked];
+    const ranking = scoreHotspots({ incidents: hotspotIncidents(sources), history: history([]), repoFiles: ['docs/runbooks/checkout.md'] }, { now: TODAY });
+    const areas = buildInsights(sources, { todayMs: TODAY, severities: SEVERITIES, history: [{ folder: '', ranking, fromHistory: true }] }).areas;
+    assert.ok(areas.rows.some((row) => row.label === 'docs/runbooks' && row.incidents.includes(D.key)));
   });
 
   it('prefixes areas with the folder in a multi-root workspace, and says when only some folders had history', () => {

@@ -36,7 +36,12 @@ export function codeAreas(
   return { ...tallier.result(), source };
 }
 
-/** Folders of the roll-up that directly hold a hot file; incidents by id, mapped back to this folder's files. */
+/**
+ * The hotspot ranking's files, rolled up to folders as the hotspot view rolls
+ * them up. A prose file (Markdown, text) that a commit changed alongside a
+ * fix is a runbook or a note, not where the incident happened: it counts
+ * only when the incident links it in `code:`.
+ */
 function areasFromRanking(sources: readonly InsightSource[], history: FolderHistory): Map<string, string[]> {
   const keysById = new Map<string, string[]>();
   for (const source of sources) {
@@ -46,40 +51,50 @@ function areasFromRanking(sources: readonly InsightSource[], history: FolderHist
     if (keys) keys.push(source.key);
     else keysById.set(id, [source.key]);
   }
-  const parents = new Set<string>();
+  const files = new Map<string, string[]>();
   for (const file of history.ranking.files) {
-    const parent = parentOf(file.path);
-    if (parent) parents.add(parent);
-  }
-  const areas = new Map<string, string[]>();
-  for (const folder of history.ranking.folders) {
-    if (!parents.has(folder.path)) continue;
-    for (const id of folder.incidentIds) {
-      for (const key of keysById.get(id) ?? []) push(areas, key, folder.path);
+    const prose = PROSE.test(file.path);
+    for (const share of file.incidents) {
+      if (prose && !share.roles.includes('code')) continue;
+      for (const key of keysById.get(share.id) ?? []) push(files, key, file.path);
     }
   }
-  return areas;
+  return rollUp(files);
 }
 
+/** Documentation and notes, by extension. */
+const PROSE = /\.(md|markdown|mdx|rst|adoc|txt)$/i;
+
 function areasFromLinks(sources: readonly InsightSource[]): Map<string, string[]> {
-  const places = new Map<string, string[]>();
-  const areaSet = new Set<string>();
+  const files = new Map<string, string[]>();
   for (const source of sources) {
-    const folders = new Set<string>();
     for (const link of source.incident.code) {
       if (link.outside) continue;
       const place = linkFolder(link.path);
-      if (place) folders.add(place);
+      // A stand-in file inside the folder, so the roll-up treats globs and folders like files.
+      if (place) push(files, source.key, `${place}/*`);
     }
-    places.set(source.key, [...folders]);
-    for (const place of folders) areaSet.add(place);
+  }
+  return rollUp(files);
+}
+
+/**
+ * Areas are the folders that directly hold some incident's file; an incident
+ * counts in each area that holds one of its files, directly or in a subfolder.
+ */
+function rollUp(files: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  const areaSet = new Set<string>();
+  for (const list of files.values()) {
+    for (const file of list) {
+      const parent = parentOf(file);
+      if (parent) areaSet.add(parent);
+    }
   }
   const areas = new Map<string, string[]>();
-  for (const [key, folders] of places) {
+  for (const [key, list] of files) {
     const own = new Set<string>();
-    for (const place of folders) {
-      // The folder itself and every ancestor that is an area: a folder counts its subfolders.
-      for (let folder: string | undefined = place; folder; folder = parentOf(folder)) if (areaSet.has(folder)) own.add(folder);
+    for (const file of list) {
+      for (let folder = parentOf(file); folder; folder = parentOf(folder)) if (areaSet.has(folder)) own.add(folder);
     }
     if (own.size > 0) areas.set(key, [...own].sort());
   }

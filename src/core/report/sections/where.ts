@@ -86,7 +86,7 @@ function areaDefinition(source: AreaSource): string {
   const counting = "A folder's count includes its subfolders.";
   switch (source) {
     case 'history':
-      return `Folders that directly hold files the incidents touched: their \`code:\` links, the commits they list, and commits whose message names them (from git history). ${counting}`;
+      return `Folders that directly hold files the incidents touched: their \`code:\` links, the commits they list, and commits whose message names them (from git history). Documentation those commits changed counts only where an incident links it. ${counting}`;
     case 'mixed':
       return `Folders that directly hold files the incidents touched: from git history where it could be read, from the \`code:\` links elsewhere. ${counting}`;
     case 'links':

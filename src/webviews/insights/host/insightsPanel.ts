@@ -61,6 +61,11 @@ export class InsightsPanel implements vscode.Disposable {
     void this.refreshHistory();
   }
 
+  /** Whether the webview's script loaded and said ready: the handshake is done. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
   /** Validates and acts on one message from the webview; malformed ones are dropped. */
   async receive(raw: unknown): Promise<void> {
     const parsed = webviewMessageSchema.safeParse(raw);
