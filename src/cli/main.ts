@@ -8,6 +8,7 @@ import { hotspotIncidents } from '../core/hotspotIncidents';
 import { runHotspots } from './hotspots';
 import { runImport } from './import';
 import { ReportUsageError, runReport } from './report';
+import { asksForIncident, exportReview } from './reviewExport';
 import { formatText, lintRows, summaryLine } from './lint';
 
 const USAGE = `Usage:
@@ -15,6 +16,7 @@ const USAGE = `Usage:
   incident-lens hotspots [FOLDER] [--format text|json] [--limit N]
   incident-lens report [FOLDER] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]
                        [--from DATE] [--to DATE] [--service S] [--severity SEVn] [--by month|quarter] [--no-git]
+  incident-lens report [FOLDER] --incident ID [--audience executive|team] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]
   incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity SEVn]
   incident-lens help
 
@@ -124,6 +126,7 @@ async function hotspots(args: readonly string[], io: Io): Promise<number> {
 
 async function report(args: readonly string[], io: Io): Promise<number> {
   try {
+    if (asksForIncident(args)) return await exportReview(args, io, folderArgument);
     return await runReport(args, io, folderArgument);
   } catch (error) {
     throw error instanceof ReportUsageError ? new UsageError(error.message) : error;
