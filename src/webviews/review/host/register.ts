@@ -26,17 +26,22 @@ export function registerReview(context: vscode.ExtensionContext, workspace: Inci
       const uri = await resolveIncident(workspace, target, panels.active()?.uri, 'Which incident’s review do you want to export?');
       return uri ? exportReview(uri, choices) : undefined;
     }),
-    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        const parsed = panelStateSchema.safeParse(state);
-        if (!parsed.success) {
-          // Nothing says which incident this was: a blank panel would only confuse.
-          panel.dispose();
-          return;
-        }
-        panels.adopt(panel, vscode.Uri.parse(parsed.data.uri, true));
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, reviewSerializer(panels)),
   );
   return panels;
+}
+
+/** Brings a review panel back after a reload, for the incident its webview state names. */
+export function reviewSerializer(panels: ReviewPanels): vscode.WebviewPanelSerializer {
+  return {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+      const parsed = panelStateSchema.safeParse(state);
+      if (!parsed.success) {
+        // Nothing says which incident this was: a blank panel would only confuse.
+        panel.dispose();
+        return;
+      }
+      panels.adopt(panel, vscode.Uri.parse(parsed.data.uri, true));
+    },
+  };
 }

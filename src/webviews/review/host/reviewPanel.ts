@@ -38,6 +38,12 @@ export class ReviewPanel implements vscode.Disposable {
   lastRender: RenderMessage | undefined;
 
   readonly onDidDispose = this.disposedEmitter.event;
+
+  /** The webview has said `ready` (the handshake), so it receives renders. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
   /** Fires after each render is posted to the webview. */
   readonly onDidRender = this.renderedEmitter.event;
 
