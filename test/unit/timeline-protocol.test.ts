@@ -3,7 +3,7 @@ import { TIMELINE_KINDS } from '../../src/core/schema';
 import { ENTRY_KINDS } from '../../src/core/timeline/kinds';
 import { webLink } from '../../src/core/timeline/links';
 import { buildTimelineModel } from '../../src/core/timeline/model';
-import { decodeRender, encodeRender, hostMessageSchema, panelStateSchema, type RenderWire, webviewMessageSchema } from '../../src/webviews/timeline/protocol';
+import { decodeRender, encodeModel, encodeRender, hostMessageSchema, panelStateSchema, type RenderWire, webviewMessageSchema } from '../../src/webviews/timeline/protocol';
 import { BLOCK } from './timeline-support';
 
 function render(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -42,18 +42,22 @@ describe('timeline protocol: extension to webview', () => {
   });
 
   it('rejects malformed models', () => {
-    const model = buildTimelineModel(BLOCK);
-    assert.ok(decoded(model));
+    const wire = encodeModel(buildTimelineModel(BLOCK));
+    assert.ok(decoded(wire));
     const bad: [string, unknown][] = [
       ['not JSON', '{"header": '],
       ['JSON of the wrong thing', '[1, 2, 3]'],
-      ['model missing rows', { ...model, rows: undefined }],
-      ['unknown row type', { ...model, rows: [{ type: 'script', src: 'x' }] }],
-      ['entry with an extra field', { ...model, entries: [{ ...model.entries[0], onclick: 'alert(1)' }] }],
-      ['entry text not a string', { ...model, entries: [{ ...model.entries[0], text: { toString: 1 } }] }],
-      ['epoch not a number', { ...model, markers: [{ ...model.markers[0], epochMs: '1e400' }] }],
-      ['unknown marker', { ...model, markers: [{ ...model.markers[0], name: 'exploded' }] }],
-      ['offset beyond a day', { ...model, offsetMinutes: 5000 }],
+      ['the model as objects, not columns', buildTimelineModel(BLOCK)],
+      ['model missing rows', { ...wire, rows: undefined }],
+      ['unknown row type', { ...wire, rows: [{ type: 'script', src: 'x' }] }],
+      ['a row naming an entry that is not there', { ...wire, rows: [...wire.rows, 99] }],
+      ['a negative entry row', { ...wire, rows: [-1] }],
+      ['columns of different lengths', { ...wire, entries: { ...wire.entries, text: wire.entries.text.slice(1) } }],
+      ['an extra column', { ...wire, entries: { ...wire.entries, onclick: wire.entries.text } }],
+      ['entry text not a string', { ...wire, entries: { ...wire.entries, text: [{ toString: 1 }, ...wire.entries.text.slice(1)] } }],
+      ['epoch not a number', { ...wire, markers: [{ ...wire.markers[0], epochMs: '1e400' }] }],
+      ['unknown marker', { ...wire, markers: [{ ...wire.markers[0], name: 'exploded' }] }],
+      ['offset beyond a day', { ...wire, offsetMinutes: 5000 }],
     ];
     for (const [why, value] of bad) assert.equal(decoded(value), false, why);
   });

@@ -59,8 +59,15 @@ interface Timeline {
   readonly values: readonly unknown[];
 }
 
-function readTimeline(text: string): Timeline | string {
-  const fm = FrontMatterText.parse(text);
+/** The incident's text, or that text already parsed (see buildTimelineModel). */
+export type IncidentSource = string | FrontMatterText;
+
+function parsedOf(source: IncidentSource): FrontMatterText | undefined {
+  return typeof source === 'string' ? FrontMatterText.parse(source) : source;
+}
+
+function readTimeline(source: IncidentSource): Timeline | string {
+  const fm = parsedOf(source);
   if (!fm) return UNREADABLE;
   const seq = fm.node(['timeline']);
   const values = fm.value.timeline;
@@ -103,8 +110,8 @@ function referenceFor(fm: FrontMatterText, epochMs: number | undefined): { epoch
 }
 
 /** Changes some fields of entry `index`. */
-export function editEntry(text: string, index: number, changes: EntryChanges): TimelineEditResult {
-  const timeline = readTimeline(text);
+export function editEntry(source: IncidentSource, index: number, changes: EntryChanges): TimelineEditResult {
+  const timeline = readTimeline(source);
   if (typeof timeline === 'string') return fail(timeline);
   const { fm, items, values } = timeline;
   const item = items[index];
@@ -159,8 +166,8 @@ export function editEntry(text: string, index: number, changes: EntryChanges): T
 }
 
 /** Removes entry `index` and its lines (with the comment lines right above it). */
-export function deleteEntry(text: string, index: number): TimelineEditResult {
-  const timeline = readTimeline(text);
+export function deleteEntry(source: IncidentSource, index: number): TimelineEditResult {
+  const timeline = readTimeline(source);
   if (typeof timeline === 'string') return fail(timeline);
   const { fm, seq, items, values } = timeline;
   const item = items[index];
@@ -175,8 +182,8 @@ export function deleteEntry(text: string, index: number): TimelineEditResult {
 }
 
 /** Adds an entry where its time belongs: before the first later entry, else at the end. */
-export function addEntry(text: string, entry: NewEntry): TimelineEditResult {
-  const fm = FrontMatterText.parse(text);
+export function addEntry(source: IncidentSource, entry: NewEntry): TimelineEditResult {
+  const fm = parsedOf(source);
   if (!fm) return fail(UNREADABLE);
   const values = Array.isArray(fm.value.timeline) ? (fm.value.timeline as unknown[]) : [];
   const latest = values.reduce<number | undefined>((max, value) => {

@@ -12,9 +12,14 @@ import { LIFECYCLE_MARKERS, type LifecycleMarker, type TimelineEntry, type Timel
 
 const EMPTY_HEADER: TimelineHeader = { id: '', title: '', severity: '', status: '' };
 
-export function buildTimelineModel(rawText: string): TimelineModel {
+/**
+ * The model of an incident's text. `parsed`, when given, is that text already
+ * parsed (the extension keeps the parse of the version it showed, so an edit
+ * against that version need not parse again).
+ */
+export function buildTimelineModel(rawText: string, parsed?: FrontMatterText): TimelineModel {
   const text = stripBom(rawText);
-  const fm = FrontMatterText.parse(text);
+  const fm = parsed?.text === text ? parsed : FrontMatterText.parse(text);
   if (!fm) return unreadable(problemOf(text));
 
   const value = fm.value;

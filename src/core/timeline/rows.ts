@@ -58,18 +58,18 @@ export function buildRows(markers: readonly LifecycleMarker[], entries: readonly
   moments.sort((a, b) => momentTime(a) - momentTime(b) || a.order - b.order);
 
   const started = markers.find((marker) => marker.name === 'started');
-  const days = new Set(moments.map((moment) => wallClock(momentTime(moment), offsetMinutes).date));
-  const showDays = days.size > 1;
+  const dates = moments.map((moment) => wallClock(momentTime(moment), offsetMinutes).date);
+  const showDays = dates.length > 0 && dates[0] !== dates[dates.length - 1];
 
   const rows: TimelineRow[] = [];
   let previous: number | undefined;
   let previousDate: string | undefined;
-  for (const moment of moments) {
+  for (const [i, moment] of moments.entries()) {
     const time = momentTime(moment);
     if (previous !== undefined && time - previous >= quietGapMs) {
       rows.push({ type: 'gap', fromMs: previous, toMs: time, label: `${formatDuration(time - previous)} quiet` });
     }
-    const date = wallClock(time, offsetMinutes).date;
+    const date = dates[i];
     if (showDays && date !== previousDate) rows.push({ type: 'day', date });
     previousDate = date;
     if (moment.kind === 'marker') {

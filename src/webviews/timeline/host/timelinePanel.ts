@@ -5,7 +5,8 @@
  * from the document's change event, whoever made the change.
  */
 import * as vscode from 'vscode';
-import { addEntry, deleteEntry, editEntry, type TimelineEditResult } from '../../../core/timeline/edits';
+import { FrontMatterText } from '../../../core/edits/frontMatterEdits';
+import { addEntry, deleteEntry, editEntry, type IncidentSource, type TimelineEditResult } from '../../../core/timeline/edits';
 import { buildTimelineModel } from '../../../core/timeline/model';
 import type { TimelineModel } from '../../../core/timeline/types';
 import { toRange, toWorkspaceEdit } from '../../../editor/convert';
@@ -40,6 +41,8 @@ export class TimelinePanel implements vscode.Disposable {
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private focusIndex: number | null = null;
   private deleted: DeletedEntry | undefined;
+  /** The parse behind the last render: an intent quotes that version, so its edit needs no second parse. */
+  private parsed: { version: number; fm: FrontMatterText } | undefined;
   private disposed = false;
   /** The last render posted: what the panel shows (for tests and the title). */
   lastRender: RenderMessage | undefined;
@@ -109,7 +112,9 @@ export class TimelinePanel implements vscode.Disposable {
       return answer('stale', STALE);
     }
     const text = document.getText();
-    const result = intent.type === 'undoDelete' ? this.restore(document) : compute(text, intent);
+    // A closed and reopened document starts its versions again: the text must match too.
+    const source: IncidentSource = this.parsed?.version === document.version && this.parsed.fm.text === text ? this.parsed.fm : text;
+    const result = intent.type === 'undoDelete' ? this.restore(document) : compute(source, intent);
     if (!result.ok) return answer('failed', result.message);
     if (result.edits.length === 0) return answer('applied');
 
@@ -159,7 +164,10 @@ export class TimelinePanel implements vscode.Disposable {
     try {
       const document = await vscode.workspace.openTextDocument(this.uri);
       version = document.version;
-      model = buildTimelineModel(document.getText());
+      const text = document.getText();
+      const fm = FrontMatterText.parse(text);
+      this.parsed = fm ? { version, fm } : undefined;
+      model = buildTimelineModel(text, fm);
     } catch {
       model = buildTimelineModel('');
       model = { ...model, problem: 'The incident file cannot be read. Was it moved or deleted?' };
@@ -206,14 +214,14 @@ export class TimelinePanel implements vscode.Disposable {
   }
 }
 
-function compute(text: string, intent: Exclude<Intent, { type: 'undoDelete' }>): TimelineEditResult {
+function compute(source: IncidentSource, intent: Exclude<Intent, { type: 'undoDelete' }>): TimelineEditResult {
   switch (intent.type) {
     case 'edit':
-      return editEntry(text, intent.index, intent.changes);
+      return editEntry(source, intent.index, intent.changes);
     case 'delete':
-      return deleteEntry(text, intent.index);
+      return deleteEntry(source, intent.index);
     case 'add':
-      return addEntry(text, intent.entry);
+      return addEntry(source, intent.entry);
   }
 }
 

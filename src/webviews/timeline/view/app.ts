@@ -47,7 +47,7 @@ export class TimelineApp {
   private readonly search = h('input', { attrs: { id: 'filter-search', type: 'search', placeholder: 'Search text, people, links', autocomplete: 'off' } });
   private readonly addButton = h('button', { class: 'add', text: '+ Add entry', attrs: { type: 'button', 'aria-keyshortcuts': 'A' } });
   private readonly filterCount = h('span', { class: 'filter-count', attrs: { role: 'status' } });
-  private readonly status = h('div', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  private readonly status = h('div', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
   private readonly problem = h('div', { class: 'problem', attrs: { role: 'alert', hidden: '' } });
   private readonly addSlot = h('div', { class: 'add-slot' });
   private readonly list = h('ol', { class: 'rows', attrs: { 'aria-label': 'Timeline, earliest first' } });
@@ -157,6 +157,8 @@ export class TimelineApp {
   private render(message: RenderMessage): void {
     this.current = message;
     this.saveState();
+    // The extension says whether the last delete can still be put back.
+    if (!message.canUndoDelete) this.status.querySelector('button')?.remove();
     const model = message.model;
     if (model.problem !== null) {
       this.problem.textContent = model.problem;
@@ -320,7 +322,8 @@ export class TimelineApp {
     if (!row || !this.list.contains(row)) return;
     if (row.tabIndex !== 0) this.activate(row, false);
     else this.placeActions(row);
-    this.annotateTime(row);
+    // Not in the way of a render that moved the focus: the tooltip can wait a task.
+    setTimeout(() => this.annotateTime(row), 0);
   }
 
   private onPointer(event: PointerEvent): void {

@@ -1,9 +1,11 @@
 /** Times for display: the incident's own offset on the page, the viewer's local time on hover. */
 import { offsetLabel, wallClock } from '../../../core/timeline/duration';
 
+/** Built once per page: making an Intl formatter loads locale data (tens of milliseconds the first time). */
+let localFormat: Intl.DateTimeFormat | undefined;
+
 export class Clock {
   readonly zone: string;
-  private local: Intl.DateTimeFormat | undefined;
 
   constructor(readonly offsetMinutes: number) {
     this.zone = offsetLabel(offsetMinutes);
@@ -22,8 +24,9 @@ export class Clock {
 
   /** The viewer's local time; built only when asked (on hover), as it is the slow part. */
   localTime(epochMs: number): string {
-    this.local ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
-    return this.local.format(new Date(epochMs));
+    // dateStyle/timeStyle cannot be combined with timeZoneName: spell the fields out.
+    localFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    return localFormat.format(new Date(epochMs));
   }
 
   /** The tooltip of a time: both clocks. */

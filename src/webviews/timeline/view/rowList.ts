@@ -2,8 +2,8 @@
  * Keeps the list of rows in step with the model. A re-render reuses every
  * element whose row looks the same and moves as few as it can, so an edit of
  * one entry in a timeline of thousands touches a handful of elements. The
- * first render shows a screenful at once and appends the rest in chunks over
- * the next tasks, so a long timeline paints without waiting for all of it.
+ * first render shows a screenful at once and appends the rest in chunks, one
+ * per frame, so a long timeline paints without waiting for all of it.
  */
 import type { RowSpec } from './rows';
 
@@ -12,9 +12,25 @@ const FIRST_ROWS = 150;
 /** Rows appended per task after that. */
 const CHUNK_ROWS = 500;
 
+/**
+ * Runs `work` once the next frame has been painted (a task queued from the
+ * frame's animation callback), so what is already in the list shows first.
+ * Returns a function that cancels it.
+ */
+function afterPaint(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(work, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
 export class RowList {
   private readonly keys = new WeakMap<Element, string>();
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  private pending: (() => void) | undefined;
 
   constructor(
     private readonly list: HTMLElement,
@@ -25,7 +41,7 @@ export class RowList {
   ) {}
 
   update(specs: readonly RowSpec[]): void {
-    if (this.pending) clearTimeout(this.pending);
+    this.pending?.();
     this.pending = undefined;
     if (this.list.childElementCount === 0) this.appendFrom(specs, 0, FIRST_ROWS);
     else this.reconcile(specs);
@@ -47,7 +63,7 @@ export class RowList {
     for (let i = start; i < end; i++) rows.push(this.build(specs[i]));
     this.list.append(...rows);
     this.added(rows);
-    if (end < specs.length) this.pending = setTimeout(() => this.appendFrom(specs, end, CHUNK_ROWS), 0);
+    if (end < specs.length) this.pending = afterPaint(() => this.appendFrom(specs, end, CHUNK_ROWS));
     else {
       this.pending = undefined;
       this.complete();
