@@ -67,10 +67,13 @@ const PROSE = /\.(md|markdown|mdx|rst|adoc|txt)$/i;
 
 function areasFromLinks(sources: readonly InsightSource[]): Map<string, string[]> {
   const files = new Map<string, string[]>();
+  // Incidents link the same few paths again and again; scanning a glob is not free.
+  const folders = new Map<string, string | undefined>();
   for (const source of sources) {
     for (const link of source.incident.code) {
       if (link.outside) continue;
-      const place = linkFolder(link.path);
+      let place = folders.get(link.path);
+      if (place === undefined && !folders.has(link.path)) folders.set(link.path, (place = linkFolder(link.path)));
       // A stand-in file inside the folder, so the roll-up treats globs and folders like files.
       if (place) push(files, source.key, `${place}/*`);
     }
@@ -90,13 +93,21 @@ function rollUp(files: ReadonlyMap<string, readonly string[]>): Map<string, stri
       if (parent) areaSet.add(parent);
     }
   }
+  // The areas holding a file, once per distinct file: incidents share files.
+  const holding = new Map<string, string[]>();
+  const areasHolding = (file: string): string[] => {
+    let list = holding.get(file);
+    if (!list) {
+      list = [];
+      for (let folder = parentOf(file); folder; folder = parentOf(folder)) if (areaSet.has(folder)) list.push(folder);
+      holding.set(file, list);
+    }
+    return list;
+  };
   const areas = new Map<string, string[]>();
   for (const [key, list] of files) {
-    const own = new Set<string>();
-    for (const file of list) {
-      for (let folder = parentOf(file); folder; folder = parentOf(folder)) if (areaSet.has(folder)) own.add(folder);
-    }
-    if (own.size > 0) areas.set(key, [...own].sort());
+    const own = list.length === 1 ? areasHolding(list[0]) : [...new Set(list.flatMap(areasHolding))];
+    if (own.length > 0) areas.set(key, [...own].sort());
   }
   return areas;
 }

@@ -8,7 +8,7 @@
  */
 import type { IncidentSummary, LocatedTime } from '../incident';
 import { spreadOf } from './stats';
-import type { DurationGroup, DurationMeasure, DurationName, DurationPoint, Durations, IncidentRef, InsightSource, MissingTime } from './types';
+import type { DurationGroup, DurationMeasure, DurationName, DurationPoint, Durations, IncidentRef, MissingTime } from './types';
 
 interface MeasureDefinition {
   readonly name: DurationName;
@@ -23,8 +23,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
   { name: 'resolve', endField: 'resolved', openStatuses: new Set(['investigating', 'identified', 'monitoring']) },
 ];
 
-export function durations(selected: readonly InsightSource[], refs: readonly IncidentRef[], severities: readonly string[]): Durations {
-  const incidents = new Map(selected.map((source) => [source.key, source.incident]));
+export function durations(incidents: ReadonlyMap<string, IncidentSummary>, refs: readonly IncidentRef[], severities: readonly string[]): Durations {
   const nearMisses = refs.filter((ref) => ref.nearMiss).map((ref) => ref.key);
   const measured = refs.filter((ref) => !ref.nearMiss);
   return {

@@ -5,14 +5,14 @@
  * nowhere are the "action item factory": this is where it shows.
  */
 import { DAY_MS } from '../timestamps';
-import { localDay } from './refs';
+import { localDayNumber } from './refs';
 import { spreadOf } from './stats';
-import type { ActionRef, ActionState, FollowThrough, IncidentRef, InsightSource } from './types';
+import type { IncidentSummary } from '../incident';
+import type { ActionRef, ActionState, FollowThrough, IncidentRef } from './types';
 
 const STATES: Readonly<Record<string, ActionState>> = { done: 'done', open: 'open', 'in-progress': 'open', dropped: 'dropped' };
 
-export function followThrough(selected: readonly InsightSource[], refs: readonly IncidentRef[], todayMs: number): FollowThrough {
-  const incidents = new Map(selected.map((source) => [source.key, source.incident]));
+export function followThrough(incidents: ReadonlyMap<string, IncidentSummary>, refs: readonly IncidentRef[], todayMs: number): FollowThrough {
   const done: ActionRef[] = [];
   const open: ActionRef[] = [];
   const dropped: ActionRef[] = [];
@@ -26,32 +26,26 @@ export function followThrough(selected: readonly InsightSource[], refs: readonly
       withoutActions.push(ref.key);
       continue;
     }
-    const startDayMs = incident.started ? Date.parse(localDay(incident.started.epochMs, incident.started.offsetMinutes)) : undefined;
+    const startDayMs = incident.started ? localDayNumber(incident.started.epochMs, incident.started.offsetMinutes) * DAY_MS : undefined;
     let openHere = 0;
     for (const action of incident.actions) {
       const state = STATES[action.status] ?? 'unknown';
-      const base = {
-        incident: ref.key,
-        id: action.id,
-        title: action.title,
-        ...(action.owner ? { owner: action.owner } : {}),
-        ...(action.due ? { due: action.due } : {}),
-        status: action.status,
-        state,
-      };
+      const item: { -readonly [K in keyof ActionRef]: ActionRef[K] } = { incident: ref.key, id: action.id, title: action.title, status: action.status, state };
+      if (action.owner) item.owner = action.owner;
+      if (action.due) item.due = action.due;
       if (state === 'open') {
         openHere++;
-        open.push({
-          ...base,
-          ...(action.dueMs === undefined ? {} : { daysOverdue: Math.max(0, Math.round((todayMs - action.dueMs) / DAY_MS)) }),
-          ...(startDayMs === undefined ? {} : { ageDays: Math.max(0, Math.round((todayMs - startDayMs) / DAY_MS)) }),
-        });
+        if (action.dueMs !== undefined) item.daysOverdue = Math.max(0, Math.round((todayMs - action.dueMs) / DAY_MS));
+        if (startDayMs !== undefined) item.ageDays = Math.max(0, Math.round((todayMs - startDayMs) / DAY_MS));
+        open.push(item);
       } else if (state === 'dropped') {
-        dropped.push({ ...base, ...(action.reason?.trim() ? { reason: action.reason.trim() } : {}) });
+        const reason = action.reason?.trim();
+        if (reason) item.reason = reason;
+        dropped.push(item);
       } else if (state === 'done') {
-        done.push(base);
+        done.push(item);
       } else {
-        unknown.push(base);
+        unknown.push(item);
       }
     }
     if (openHere === incident.actions.length) allOpen.push(ref.key);

@@ -12,7 +12,7 @@ import { cleanFilters, select } from './select';
 import { severeLevels, severityOrder } from './severity';
 import { Tallier } from './tally';
 import { topInsight } from './topInsight';
-import type { IncidentRef, InsightOptions, Insights, InsightSource } from './types';
+import type { InsightOptions, Insights, InsightSource } from './types';
 
 export type * from './types';
 
@@ -35,11 +35,15 @@ export function buildInsights(sources: readonly InsightSource[], options: Insigh
     tags.add(ref, incident.tags);
   }
   const areas = codeAreas(selected, refs, options.history, severe);
-  const follow = followThrough(selected, refs, options.todayMs);
-  const dated = refs.filter((ref): ref is IncidentRef & { startedDay: string } => ref.startedDay !== undefined);
-  const days = dated.map((ref) => ref.startedDay).sort();
-  const firstDay = days[0];
-  const lastDay = days[days.length - 1];
+  const follow = followThrough(bySource, refs, options.todayMs);
+  // By local day, which offsets can order differently from the instants refs are sorted by.
+  let firstDay: string | undefined;
+  let lastDay: string | undefined;
+  for (const { startedDay } of refs) {
+    if (startedDay === undefined) continue;
+    if (firstDay === undefined || startedDay < firstDay) firstDay = startedDay;
+    if (lastDay === undefined || startedDay > lastDay) lastDay = startedDay;
+  }
   const today = formatDate(options.todayMs);
   const serviceTally = services.result();
   const factorTally = factors.result({ mentions: true });
@@ -63,7 +67,7 @@ export function buildInsights(sources: readonly InsightSource[], options: Insigh
     factors: factorTally,
     tags: tags.result(),
     overTime: overTime(refs, severities, filters, options.unit),
-    durations: durations(selected, refs, severities),
+    durations: durations(bySource, refs, severities),
     followThrough: follow,
   };
 }

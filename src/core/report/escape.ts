@@ -7,8 +7,12 @@ const HTML: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>':
 
 /** Safe in element content and in quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML[c]);
+  // Most values need nothing: a test is cheaper than a replace that copies.
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => HTML[c]) : text;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|&~\r\n]|^([#+\-=]|\d+[.)])/;
 
 /**
  * Plain text in Markdown: punctuation that could start emphasis, a link, a
@@ -16,6 +20,7 @@ export function escapeHtml(text: string): string {
  * become spaces so a value cannot end a paragraph or a table row.
  */
 export function escapeMarkdown(text: string): string {
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   return text
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*_[\]<>|&~]/g, (c) => `\\${c}`)
