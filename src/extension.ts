@@ -6,6 +6,7 @@ import { IncidentDiagnostics } from './editor/diagnostics';
 import { type HotspotsFeature, registerHotspots } from './editor/hotspots';
 import { IncidentsTree } from './editor/incidentsTree';
 import { IncidentWorkspace } from './editor/incidentWorkspace';
+import { registerInsights } from './webviews/insights/host/register';
 import { registerTimeline } from './webviews/timeline/host/register';
 import type { TimelinePanels } from './webviews/timeline/host/timelinePanels';
 
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const hotspots = registerHotspots(context, workspace);
 
   const timeline = registerTimeline(context, workspace);
+  context.subscriptions.push(registerInsights(context, workspace));
 
   // Activation returns at once; the first scan fills the views and Problems when it is done.
   void workspace.start().then(() => diagnostics.lintOpenDocuments());
