@@ -76,7 +76,9 @@ function insertBlock(text: string, body: IncidentBody, line: number, headings: r
   const endsWithBreak = /(\r\n|\n|\r)$/.test(before);
   // The new heading starts a line of its own, after a blank line when the line above has text.
   let prefix = before.length > 0 && !endsWithBreak ? eol : '';
-  const lineAbove = /[^\r\n]*$/.exec(before.replace(/(\r\n|\n|\r)$/, ''))?.[0] ?? '';
+  // Found with lastIndexOf: `/[^\r\n]*$/` retries from every offset of a long line and took minutes on a 200,000-character one.
+  const above = before.replace(/(\r\n|\n|\r)$/, '');
+  const lineAbove = above.slice(Math.max(above.lastIndexOf('\n'), above.lastIndexOf('\r')) + 1);
   if (before.length > 0 && /\S/.test(lineAbove)) prefix += eol;
   const atEnd = offset === text.length;
   const newText = `${prefix}${headings.map((heading) => `${heading}${eol}`).join(eol)}${atEnd ? '' : eol}`;
