@@ -6,7 +6,40 @@
  */
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
+import { assignRoleEdits } from '../../src/core/edits/roles';
+import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
+import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
 import { insertPerspective, insertSection } from '../../src/core/review/bodyEdits';
+import { setReview } from '../../src/core/review/reviewEdits';
+import { LineIndex } from '../../src/core/text';
+
+const INCIDENT = [
+  '---',
+  'id: INC-2026-001',
+  'title: Checkout errors',
+  'status: resolved',
+  'severity: SEV2',
+  'started: 2026-01-01T00:00:00Z',
+  'roles:',
+  '  scribe: Lee Wong',
+  'review:',
+  '  status: draft',
+  'timeline:',
+  '  - at: 2026-01-01T00:00:00Z',
+  '    kind: trigger',
+  '    text: Config v42 rolled out',
+  '---',
+  '',
+].join('\n');
+
+function apply(text: string, edits: readonly TextEdit[] | undefined): Record<string, unknown> {
+  assert.ok(edits, 'the edit was declined');
+  const lines = new LineIndex(text);
+  const after = FrontMatterText.parse(applyEdits(text, edits, (position) => lines.offsetAt(position)));
+  assert.ok(after, 'the edited front matter does not parse');
+  return after.value;
+}
 
 /** Generous: these were minutes, not milliseconds, and the machine may be busy. */
 const QUICK_MS = 2_000;
@@ -26,5 +59,24 @@ describe('fuzz regressions', () => {
     const perspective = timed(() => insertPerspective(text, 'Support'));
     assert.ok(perspective.ms < QUICK_MS, `insertPerspective took ${perspective.ms.toFixed(0)} ms`);
     assert.equal(perspective.result.ok, true);
+  });
+
+  describe('values that YAML writes as block scalars (seed 1: `... x`, `--- x` and line breaks became `|-` blocks that break nested fields)', () => {
+    it('a role holder that starts with `...` is written and reads back', () => {
+      const value = apply(INCIDENT, assignRoleEdits(INCIDENT, 'commander', '... Priya'));
+      assert.deepEqual(value.roles, { scribe: 'Lee Wong', commander: '... Priya' });
+    });
+
+    it('a review facilitator that starts with `---` keeps the file readable', () => {
+      const result = setReview(INCIDENT, { facilitator: '--- Lee' });
+      assert.equal(result.ok, true);
+      const value = apply(INCIDENT, result.ok ? result.edits : undefined);
+      assert.deepEqual(value.review, { status: 'draft', facilitator: '--- Lee' });
+    });
+
+    it('a timeline entry whose text starts with `...` is added', () => {
+      const value = apply(INCIDENT, addTimelineEntryEdits(INCIDENT, { at: '2026-01-01T01:00:00Z', kind: 'observation', text: '... then it recovered' }));
+      assert.deepEqual((value.timeline as unknown[])[1], { at: '2026-01-01T01:00:00Z', kind: 'observation', text: '... then it recovered' });
+    });
   });
 });

@@ -71,14 +71,24 @@ export class FrontMatterText {
 /** A scalar written as YAML, quoted only where needed. */
 export function yamlScalar(value: string | number | boolean): string {
   if (typeof value === 'string' && parseTimestamp(value)) return value;
-  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  return oneLine(value, stringify(value, { lineWidth: 0 }).replace(/\n$/, ''));
 }
 
 /** A scalar for a flow collection (`{a: b}`, `[a, b]`): also quoted where a comma or bracket would end it. */
 export function flowScalar(value: string | number | boolean): string {
   if (typeof value === 'string' && parseTimestamp(value)) return value;
   const written = stringify([value], { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim();
-  return written.slice(1, -1);
+  return oneLine(value, written.slice(1, -1));
+}
+
+/**
+ * `yaml` writes multi-line strings, and ones that start like a document
+ * marker (`... then`, `--- x`), as block scalars (`|-`) or folded lines,
+ * which read back only where their indentation fits the spot they are put
+ * in; double quotes (JSON's escapes are YAML's) keep any string on one line.
+ */
+function oneLine(value: string | number | boolean, written: string): string {
+  return /[\r\n]/.test(written) ? JSON.stringify(value) : written;
 }
 
 function edit(fm: FrontMatterText, start: number, end: number, newText: string): TextEdit {
