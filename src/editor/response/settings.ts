@@ -1,0 +1,19 @@
+/** The response features' settings, and "now" as a timestamp. */
+import * as vscode from 'vscode';
+import { formatTimestamp } from '../../core/timestamps';
+import type { IncidentSummary } from '../../core/incident';
+
+/** Your name, for `who` on entries you add and as the first choice when assigning a role. */
+export function yourName(scope?: vscode.Uri): string | undefined {
+  const name = vscode.workspace.getConfiguration('incidentLens', scope).get<string>('response.name');
+  return name?.trim() || undefined;
+}
+
+export function userOffsetMinutes(now = new Date()): number {
+  return -now.getTimezoneOffset();
+}
+
+/** Now, in the incident's own offset (so its times read alike), else the user's. */
+export function nowStamp(incident?: IncidentSummary, nowMs = Date.now()): string {
+  return formatTimestamp(nowMs, incident?.started?.offsetMinutes ?? userOffsetMinutes(new Date(nowMs)));
+}
