@@ -33,7 +33,12 @@ export class IncidentDiagnostics implements vscode.Disposable {
   }
 
   lintOpenDocuments(): void {
-    for (const document of vscode.workspace.textDocuments) this.lintDocument(document);
+    for (const document of vscode.workspace.textDocuments) {
+      // Right after a scan: a saved document the scan did not find is a deleted file's leftover, not an incident.
+      const located = this.workspace.locate(document.uri);
+      if (located && !document.isDirty && located.state.index.matches(located.path) && !located.state.index.paths().includes(located.path)) continue;
+      this.lintDocument(document);
+    }
   }
 
   private schedule(document: vscode.TextDocument): void {

@@ -136,8 +136,8 @@ export class IncidentWorkspace implements vscode.Disposable {
       if (!state) continue;
       for (const path of paths) {
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === state.host.uriOf(path).toString());
-        // An open document's unsaved text wins over the disk.
-        if (open && !open.isClosed) {
+        // An open document's unsaved text wins over the disk; a deleted file's lingering (saved) document does not.
+        if (open && !open.isClosed && (open.isDirty || (await state.host.stat(path)) !== undefined)) {
           state.index.update(path, open.getText());
           await state.index.recheck(state.host, [path]);
         } else {
