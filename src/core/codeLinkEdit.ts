@@ -1,5 +1,5 @@
 /** Adds a code link to an incident's `code:` list, touching only the lines it adds. */
-import { FrontMatterText, itemBlocks, yamlScalar } from './edits/frontMatterEdits';
+import { flowScalar, FrontMatterText, itemBlocks } from './edits/frontMatterEdits';
 import type { TextEdit } from './edits/textEdit';
 
 export interface NewCodeLink {
@@ -11,10 +11,11 @@ export interface NewCodeLink {
 
 /** The link as a one-line flow map: `{path: src/a.ts, lines: 4-9, pattern: "x"}`. */
 export function codeLinkText(link: NewCodeLink): string {
-  const parts = [`path: ${yamlScalar(link.path)}`];
+  // Inside `{...}` a bracket or comma ends a plain value: `pages/[id].tsx` must be quoted.
+  const parts = [`path: ${flowScalar(link.path)}`];
   if (link.lines) parts.push(`lines: ${link.lines.start === link.lines.end ? link.lines.start : `${link.lines.start}-${link.lines.end}`}`);
   if (link.pattern) parts.push(`pattern: ${JSON.stringify(link.pattern)}`);
-  if (link.note) parts.push(`note: ${yamlScalar(link.note)}`);
+  if (link.note) parts.push(`note: ${flowScalar(link.note)}`);
   return `{${parts.join(', ')}}`;
 }
 

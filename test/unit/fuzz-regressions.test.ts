@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { appendCodeLink } from '../../src/core/codeLinkEdit';
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
 import { assignRoleEdits } from '../../src/core/edits/roles';
 import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
@@ -78,5 +79,11 @@ describe('fuzz regressions', () => {
       const value = apply(INCIDENT, addTimelineEntryEdits(INCIDENT, { at: '2026-01-01T01:00:00Z', kind: 'observation', text: '... then it recovered' }));
       assert.deepEqual((value.timeline as unknown[])[1], { at: '2026-01-01T01:00:00Z', kind: 'observation', text: '... then it recovered' });
     });
+  });
+
+  it('linking a selection in `pages/[id].tsx` writes a code link that reads back (seed 2: the path went unquoted into a flow map)', () => {
+    const edit = appendCodeLink(INCIDENT, { path: 'pages/[id].tsx', lines: { start: 4, end: 9 }, pattern: 'export default', note: 'a, b' });
+    const value = apply(INCIDENT, edit && [edit]);
+    assert.deepEqual(value.code, [{ path: 'pages/[id].tsx', lines: '4-9', pattern: 'export default', note: 'a, b' }]);
   });
 });
