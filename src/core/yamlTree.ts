@@ -36,12 +36,22 @@ interface ListenerState {
 }
 
 /**
- * A node as the listener builds it. Spans are trimmed, and map entries
- * paired, only when asked for: most nodes (timeline text, say) are never
- * pointed at, and a 2,000-entry timeline has some 20,000 of them.
+ * Children as the listener collects them, three slots each: a collection's
+ * node (then two unused slots), or a scalar's value, raw start and raw end.
+ * Scalars - most nodes: every timeline text, time and kind - become nodes
+ * only when asked for, which few ever are.
+ */
+type Slots = unknown[];
+
+/**
+ * A node as the listener builds it. Spans are trimmed, map entries paired
+ * and scalar children made into nodes only when asked for: most nodes
+ * (timeline text, say) are never pointed at, and a 2,000-entry timeline has
+ * some 20,000 of them.
  */
 class Node implements YamlNode {
   private trimmed: Span | undefined;
+  private built: YamlNode[] | undefined;
   private paired: YamlEntry[] | undefined;
 
   constructor(
@@ -50,14 +60,14 @@ class Node implements YamlNode {
     private readonly text: string,
     private readonly rawStart: number,
     private readonly rawEnd: number,
-    private readonly children: readonly YamlNode[] | undefined,
+    private readonly slots: Slots | undefined,
   ) {}
 
   get span(): Span {
     if (!this.trimmed) {
       const span = trimSpan(this.text, this.rawStart, this.rawEnd);
-      const first = this.kind === 'map' ? this.children?.[0] : undefined;
-      this.trimmed = first ? { start: Math.min(span.start, first.span.start), end: span.end } : span;
+      const first = this.kind === 'map' && this.slots !== undefined && this.slots.length > 0 ? slotStart(this.text, this.slots, 0) : undefined;
+      this.trimmed = first !== undefined ? { start: Math.min(span.start, first), end: span.end } : span;
     }
     return this.trimmed;
   }
@@ -65,7 +75,7 @@ class Node implements YamlNode {
   get entries(): readonly YamlEntry[] | undefined {
     if (this.kind !== 'map') return undefined;
     if (!this.paired) {
-      const children = this.children ?? [];
+      const children = this.children();
       const entries: YamlEntry[] = [];
       for (let i = 0; i + 1 < children.length; i += 2) entries.push({ key: children[i], value: children[i + 1] });
       this.paired = entries;
@@ -74,14 +84,35 @@ class Node implements YamlNode {
   }
 
   get items(): readonly YamlNode[] | undefined {
-    return this.kind === 'seq' ? (this.children ?? []) : undefined;
+    return this.kind === 'seq' ? this.children() : undefined;
   }
+
+  private children(): YamlNode[] {
+    if (!this.built) {
+      const slots = this.slots ?? [];
+      const children: YamlNode[] = [];
+      for (let i = 0; i < slots.length; i += 3) children.push(slotNode(this.text, slots, i));
+      this.built = children;
+    }
+    return this.built;
+  }
+}
+
+function slotNode(text: string, slots: Slots, i: number): YamlNode {
+  const held = slots[i];
+  return held instanceof Node ? held : new Node('scalar', held, text, slots[i + 1] as number, slots[i + 2] as number, undefined);
+}
+
+/** Where the child in slot `i` starts, without making it a node. */
+function slotStart(text: string, slots: Slots, i: number): number {
+  const held = slots[i];
+  return held instanceof Node ? held.span.start : trimSpan(text, slots[i + 1] as number, slots[i + 2] as number).start;
 }
 
 export function parseYamlWithSpans(text: string): YamlParseResult {
   // The open nodes, as parallel stacks: where each started, and its children so far.
   const starts: number[] = [];
-  const kids: (YamlNode[] | undefined)[] = [];
+  const kids: (Slots | undefined)[] = [];
   let depth = 0;
   let root: YamlNode | undefined;
 
@@ -94,14 +125,34 @@ export function parseYamlWithSpans(text: string): YamlParseResult {
     }
     if (depth === 0) return;
     depth--;
-    const node = buildNode(text, starts[depth], kids[depth], state);
+    const start = starts[depth];
+    const slots = kids[depth];
     kids[depth] = undefined;
+    const value = state.result;
+    let held: unknown;
+    let heldStart = 0;
+    let heldEnd = 0;
+    if (slots !== undefined && slots.length === 3 && (slots[0] instanceof Node ? slots[0].value : slots[0]) === value) {
+      // js-yaml nests a node inside a wrapper of the same value for compact
+      // sequence entries; keep the inner one, its span is the tight one.
+      held = slots[0];
+      heldStart = slots[1] as number;
+      heldEnd = slots[2] as number;
+    } else if (state.kind === 'mapping' && value !== null && typeof value === 'object') {
+      held = new Node('map', value, text, start, state.position, slots);
+    } else if (state.kind === 'sequence' && Array.isArray(value)) {
+      held = new Node('seq', value, text, start, state.position, slots);
+    } else {
+      held = value;
+      heldStart = start;
+      heldEnd = state.position;
+    }
     if (depth > 0) {
       const siblings = kids[depth - 1];
-      if (siblings) siblings.push(node);
-      else kids[depth - 1] = [node];
+      if (siblings) siblings.push(held, heldStart, heldEnd);
+      else kids[depth - 1] = [held, heldStart, heldEnd];
     } else {
-      root = node;
+      root = slotNode(text, [held, heldStart, heldEnd], 0);
     }
   };
 
@@ -112,16 +163,6 @@ export function parseYamlWithSpans(text: string): YamlParseResult {
   } catch (error) {
     return toFailure(error, text);
   }
-}
-
-function buildNode(text: string, start: number, children: YamlNode[] | undefined, state: ListenerState): YamlNode {
-  const value = state.result;
-  // js-yaml nests a node inside a wrapper of the same value for compact
-  // sequence entries; keep the inner one, its span is the tight one.
-  if (children !== undefined && children.length === 1 && children[0].value === value) return children[0];
-  if (state.kind === 'mapping' && value !== null && typeof value === 'object') return new Node('map', value, text, start, state.position, children);
-  if (state.kind === 'sequence' && Array.isArray(value)) return new Node('seq', value, text, start, state.position, children);
-  return new Node('scalar', value, text, start, state.position, undefined);
 }
 
 /** Skips leading blanks and comments, and trailing blanks and comments. */
