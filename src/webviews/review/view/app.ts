@@ -36,7 +36,7 @@ export class ReviewApp {
   ) {}
 
   start(): void {
-    const header = h('header', { class: 'header' }, this.title, h('div', { class: 'toolbar' }, this.form.element, h('span', { class: 'spacer' }), this.exportButton));
+    const header = h('header', { class: 'header' }, h('div', { class: 'header-top' }, this.title, this.exportButton), this.form.element);
     const keys = h('p', { class: 'keys', text: 'Tab moves between buttons and fields; Enter or Space presses a button. Each “Go to” shows the place in the editor.' });
     this.root.replaceChildren(header, this.status, this.problem, this.guide, this.quality, h('h2', { class: 'body-heading', attrs: { id: 'body-heading' }, text: 'The write-up' }), this.body, keys);
     this.root.removeAttribute('aria-busy');

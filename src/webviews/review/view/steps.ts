@@ -32,7 +32,7 @@ function stepView(step: ReviewStep): HTMLLIElement {
 }
 
 function checkView(check: StepCheck): HTMLLIElement {
-  const buttons = check.done ? check.targets.slice(0, 1).map((target) => targetButton(target, false)) : check.targets.map((target, index) => targetButton(target, index === 0));
+  const buttons = check.done ? check.targets.slice(0, 1).map((target) => targetButton(target, 'subtle')) : check.targets.map((target, index) => targetButton(target, index === 0 ? 'primary' : 'secondary'));
   return h(
     'li',
     { class: `check ${check.done ? 'ok' : 'todo'}`, attrs: { 'data-check': check.id, tabindex: '-1' } },
@@ -42,13 +42,16 @@ function checkView(check: StepCheck): HTMLLIElement {
   );
 }
 
+/** Open beside the steps still to do; folded (one click or Enter away) beside the done ones, to keep the panel calm. */
 function promptsView(step: ReviewStep): HTMLElement {
   const note = step.id === 'hold' ? h('p', { class: 'prompt-note', text: FACILITATOR_NOTE }) : null;
-  return h(
-    'aside',
+  const prompts = h(
+    'details',
     { class: 'prompts', attrs: { 'aria-label': `Prompts for step ${step.number}` } },
-    h('h3', { text: `Prompts for step ${step.number}` }),
+    h('summary', { text: `Prompts for step ${step.number}` }),
     h('ul', {}, ...step.prompts.map((prompt) => h('li', { text: `“${prompt}”` }))),
     note,
   );
+  prompts.open = !step.done;
+  return prompts;
 }

@@ -6,9 +6,10 @@
 import type { CheckTarget } from '../../../core/review/types';
 import { h } from '../../timeline/view/dom';
 
-export function targetButton(target: CheckTarget, primary: boolean): HTMLButtonElement {
+/** `primary` for the one thing to do next, `secondary` for other ways, `subtle` (a link) beside a check that is done. */
+export function targetButton(target: CheckTarget, look: 'primary' | 'secondary' | 'subtle'): HTMLButtonElement {
   const button = (text: string, attrs: Record<string, string>, label?: string) =>
-    h('button', { class: primary ? 'primary' : undefined, text, attrs: { type: 'button', ...attrs, ...(label ? { 'aria-label': label } : {}) } });
+    h('button', { class: look === 'secondary' ? undefined : look, text, attrs: { type: 'button', ...attrs, ...(label ? { 'aria-label': label } : {}) } });
   switch (target.kind) {
     case 'reveal':
       return button(`Go to line ${target.line + 1}`, { 'data-act': 'reveal', 'data-line': String(target.line) });
