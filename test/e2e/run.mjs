@@ -63,6 +63,8 @@ let failed = 0;
 let passed = 0;
 const dialogs = [];
 const pageErrors = [];
+/** CSP violations the browser reported from webview content, from the first page load on. */
+const cspReports = [];
 
 async function test(name, body) {
   const started = Date.now();
@@ -107,6 +109,12 @@ try {
   });
   // Errors from every frame arrive here; the panel's carry its script's name in their stack.
   page.on('pageerror', (error) => pageErrors.push(error));
+  // The browser reports each CSP violation on the console of the frame it happened in, with that
+  // frame's resource URL: this sees violations while a panel loads, before any in-page listener could.
+  page.on('console', (message) => {
+    const url = message.location().url ?? '';
+    if (/Content Security Policy/i.test(message.text()) && /vscode-resource|webview/.test(url)) cspReports.push(`${message.text().slice(0, 160)} (${url.slice(-60)})`);
+  });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await waitForWorkbench(page);
   const workbenchTitle = await page.title();
@@ -115,6 +123,8 @@ try {
   let frame;
   await test('Open Timeline from the command palette opens the panel beside the incident', async () => {
     await openFile(page, EXAMPLE);
+    // The editor title offers it on an incident file too.
+    await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Open Timeline"]').waitFor({ timeout: 20_000 });
     await runCommand(page, 'Incident Lens: Open Timeline');
     frame = await timelineFrame(page, 'INC-2026-014');
     const rows = await frame.locator('li.row.entry').count();
@@ -225,6 +235,23 @@ try {
     await eventually(() => readFileSync(examplePath, 'utf8') === original);
   });
 
+  await test('the Incidents view offers Open Timeline on an incident', async () => {
+    await runCommand(page, 'Focus on Incidents View');
+    // An active incident: its group is expanded.
+    const item = page.locator('.pane-body .monaco-list-row', { hasText: 'INC-2026-666' }).first();
+    await item.waitFor({ timeout: 20_000 });
+    try {
+      await item.click({ button: 'right' });
+      const entry = page.locator('.context-view .action-item', { hasText: 'Open Timeline' }).first();
+      await entry.waitFor({ timeout: 10_000 });
+      await entry.click();
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+    await page.locator('.tabs-container .tab.active', { hasText: 'Timeline · INC-2026-666' }).waitFor({ timeout: 20_000 });
+    await runCommand(page, 'View: Show Explorer');
+  });
+
   let hostile;
   await test('payloads in text, who and evidence show as text, and nothing runs', async () => {
     await openFile(page, PAYLOAD_FILE);
@@ -288,7 +315,8 @@ try {
 
   await test('the panel reports no CSP violation', async () => {
     const violations = await hostile.evaluate(() => window.__violations);
-    check(violations.length === 0, `violations: ${violations.join(' | ')}`);
+    check(violations.length === 0, `violations seen in the panel: ${violations.join(' | ')}`);
+    check(cspReports.length === 0, `violations the browser reported: ${cspReports.join(' | ')}`);
   });
 
   await test('javascript: and data: evidence is never a link; web links open only through the editor', async () => {
