@@ -107,5 +107,9 @@ function sectionsOf(tokens: readonly Token[], startLine: number, bodyEndLine: nu
 
 /** Heading text as compared: case, trailing colons and extra spaces do not matter. */
 export function headingKey(title: string): string {
-  return title.toLowerCase().replace(/[:.\s]+$/, '').replace(/\s+/g, ' ').trim();
+  // Trimmed by hand: /[:.\s]+$/ backtracks through every run of spaces in a long heading.
+  const words = title.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+  let end = words.length;
+  while (end > 0 && (words[end - 1] === ':' || words[end - 1] === '.' || words[end - 1] === ' ')) end--;
+  return words.slice(0, end);
 }

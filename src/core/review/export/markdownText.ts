@@ -7,10 +7,13 @@
 
 /** Backslash-escapes what would start Markdown syntax inline; line breaks become spaces. */
 export function mdText(value: string): string {
-  return value
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|&~!#]/g, (c) => `\\${c}`)
-    .trim();
+  // Split rather than /\s*[\r\n]+\s*/: that regex backtracks through long runs of spaces.
+  const oneLine = value
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join(' ');
+  return oneLine.replace(/[\\`*_[\]<>|&~!#]/g, (c) => `\\${c}`);
 }
 
 /** A table row of already escaped cells. */
