@@ -193,6 +193,19 @@ suite('timeline panel', () => {
     assert.equal(lines(document.getText())[13], '  - {at: 2026-11-20T14:20:00Z, kind: action, who: Priya Shah, text: Paged the cache team}');
   });
 
+  test('an edit from the panel shows the file when no editor does, so it can be saved or undone', async () => {
+    const panel = await openPanel();
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString());
+    await vscode.window.tabGroups.close(tabs);
+    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString()));
+    const result = await panel.handle({ type: 'edit', requestId: 1, version: document.version, index: 0, changes: { who: 'release-bot' } });
+    assert.equal(result.outcome, 'applied', result.message);
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+    assert.ok(shown, 'an editor shows the changed file');
+    assert.notEqual(shown.viewColumn, panel.panel.viewColumn, 'beside the panel, not over it');
+    assert.ok(shown.document.isDirty);
+  });
+
   test('malformed messages from the webview are ignored', async () => {
     const panel = await openPanel();
     const before = document.getText();

@@ -130,6 +130,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     this.deleted = removed ? { ...removed, version: document.version } : undefined;
     await this.render();
+    await this.showDocument(document);
     return answer('applied');
   }
 
@@ -193,6 +194,17 @@ export class TimelinePanel implements vscode.Disposable {
     // Before `ready` the page cannot listen yet; it asks for a render when it can.
     if (!this.ready || this.disposed) return;
     void this.panel.webview.postMessage(message.type === 'render' ? encodeRender(message) : message);
+  }
+
+  /**
+   * An edit leaves the file unsaved; where no editor shows it, one opens next
+   * to the panel (keeping the focus in the panel), so the change can be seen,
+   * saved and undone like any other.
+   */
+  private async showDocument(document: vscode.TextDocument): Promise<void> {
+    if (vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === this.uri.toString())) return;
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: true, preview: false });
   }
 
   /** Shows a line of the incident in a text editor, next to the panel. */

@@ -470,6 +470,7 @@ export class TimelineApp {
       people: people(this.shown.entries),
       saveLabel: 'Save',
       canReveal: true,
+      clockDay: "the entry's day",
     });
     this.openForm = { mode: 'edit', form, version: this.current.version, original: entry, requestId: undefined };
     this.mountEditForm(row, form);
@@ -513,6 +514,7 @@ export class TimelineApp {
       people: people(this.shown.entries),
       saveLabel: 'Add entry',
       canReveal: false,
+      clockDay: 'the day of the latest entry',
     });
     this.openForm = { mode: 'add', form, version: this.current.version, original: undefined, requestId: undefined };
     this.addSlot.replaceChildren(h('h2', { class: 'form-title', text: 'New entry' }), form.element);

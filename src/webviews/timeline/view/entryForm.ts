@@ -26,7 +26,7 @@ export interface EntryForm {
 
 let formCount = 0;
 
-export function entryForm(options: { title: string; values: EntryValues; zone: string; people: readonly string[]; saveLabel: string; canReveal: boolean }): EntryForm {
+export function entryForm(options: { title: string; values: EntryValues; zone: string; people: readonly string[]; saveLabel: string; canReveal: boolean; clockDay: string }): EntryForm {
   const id = `entry-form-${++formCount}`;
   const input = (name: string, extra: Record<string, string> = {}) =>
     h('input', { attrs: { name, id: `${id}-${name}`, type: 'text', autocomplete: 'off', spellcheck: name === 'text' ? 'true' : 'false', ...extra } });
@@ -50,7 +50,7 @@ export function entryForm(options: { title: string; values: EntryValues; zone: s
     'form',
     { class: 'entry-form', attrs: { 'aria-label': options.title, novalidate: '' } },
     h('div', { class: 'fields' }, field('at', 'Time', at), field('kind', 'Kind', kind), field('who', 'Who', who), people, field('text', 'What happened', text, true), field('evidence', 'Evidence link', evidence, true)),
-    h('p', { class: 'hint', text: `Enter saves, Escape cancels. A time like 14:05 is in ${options.zone}, on the entry's day.`, attrs: { id: `${id}-hint` } }),
+    h('p', { class: 'hint', text: `Enter saves, Escape cancels. A time like 14:05 is in ${options.zone}, on ${options.clockDay}.`, attrs: { id: `${id}-hint` } }),
     error,
     h(
       'div',
