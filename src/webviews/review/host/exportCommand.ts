@@ -16,6 +16,10 @@ export interface ExportChoices {
 
 /** Writes the report; resolves to the file written, or undefined when the reader cancelled or it failed. */
 export async function exportReview(uri: vscode.Uri, choices: ExportChoices = {}): Promise<vscode.Uri | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage('Exporting writes a new file, which Incident Lens does not do in Restricted Mode. Trust the folder to export.');
+    return undefined;
+  }
   const audience = choices.audience ?? (await pickAudience());
   if (!audience) return undefined;
   const format = choices.format ?? (await pickFormat());

@@ -22,6 +22,9 @@ import { reviewOptions } from './settings';
 /** Changes while someone types are gathered this long; short enough to feel immediate. */
 const RENDER_DELAY_MS = 60;
 
+/** The product writes nothing in an untrusted folder; the review still reads it. */
+export const RESTRICTED = 'This folder is open in Restricted Mode, so the review only reads it. Trust the folder to make changes.';
+
 const STALE = 'The file changed before this arrived, so nothing was changed. The panel now shows the current text.';
 
 export const OPEN_TIMELINE_COMMAND = 'incidentLens.openTimeline';
@@ -108,6 +111,7 @@ export class ReviewPanel implements vscode.Disposable {
   /** Runs one intent against the document; the answer says what happened. */
   async handle(intent: Intent): Promise<ResultMessage> {
     const answer = (outcome: Outcome, message = ''): ResultMessage => ({ type: 'result', requestId: intent.requestId, outcome, message });
+    if (!vscode.workspace.isTrusted) return answer('failed', RESTRICTED);
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(this.uri);
