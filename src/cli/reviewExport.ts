@@ -13,7 +13,7 @@ import { AUDIENCES, type Audience, formatOfFile, reviewReport } from '../core/re
 import { openWorkspace } from '../node/openWorkspace';
 import { ReportUsageError } from './report';
 
-export const REVIEW_EXPORT_USAGE = 'incident-lens report [FOLDER] --incident ID [--audience executive|team] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]';
+const REVIEW_EXPORT_USAGE = 'incident-lens report [FOLDER] --incident ID [--audience executive|team] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]';
 
 export interface ReviewExportIo {
   out(text: string): void;

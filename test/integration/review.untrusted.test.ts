@@ -33,6 +33,6 @@ suite('review panel in an untrusted workspace', () => {
 
     const exported = await vscode.commands.executeCommand('incidentLens.exportReview', uri, { audience: 'team', format: 'md', destination: 'beside' });
     assert.equal(exported, undefined);
-    await assert.rejects(vscode.workspace.fs.stat(vscode.Uri.joinPath(uri, '..', 'INC-2026-011-review-team.md')));
+    await assert.rejects(async () => vscode.workspace.fs.stat(vscode.Uri.joinPath(uri, '..', 'INC-2026-011-review-team.md')));
   });
 });

@@ -13,9 +13,9 @@ import { type SectionName, TEMPLATE_SECTIONS } from './types';
 export type BodyEditResult = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly line: number } | { readonly ok: false; readonly message: string };
 
 /** Group names typed in the panel: one short line, no Markdown heading marks. */
-export const MAX_GROUP_LENGTH = 60;
+const MAX_GROUP_LENGTH = 60;
 
-export function cleanGroupName(name: string): string {
+function cleanGroupName(name: string): string {
   return name.replace(/[\r\n\t]+/g, ' ').replace(/^[#\s]+/, '').replace(/\s+/g, ' ').trim().slice(0, MAX_GROUP_LENGTH).trim();
 }
 

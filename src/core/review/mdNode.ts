@@ -5,7 +5,7 @@
  */
 
 export const BLOCK_TAGS = ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td'] as const;
-export const INLINE_TAGS = ['em', 'strong', 's'] as const;
+const INLINE_TAGS = ['em', 'strong', 's'] as const;
 export const MD_TAGS = [...BLOCK_TAGS, ...INLINE_TAGS] as const;
 export type MdTag = (typeof MD_TAGS)[number];
 export type MdAlign = 'left' | 'right' | 'center';

@@ -42,7 +42,7 @@ export function readIncident(rawText: string, todayMs: number): ReadIncident | {
 }
 
 /** The text under a `##` section, headings included: what the Learnings say, for linking actions. */
-export function sectionText(read: ReadIncident, title: 'Learnings' | 'Summary' | 'Impact'): string {
+function sectionText(read: ReadIncident, title: 'Learnings' | 'Summary' | 'Impact'): string {
   const section = findSection(read.body.sections, title);
   if (!section) return '';
   return read.text.slice(read.lines.lineStart(section.line + 1), section.endLine >= read.lines.lineCount ? read.text.length : read.lines.lineStart(section.endLine));

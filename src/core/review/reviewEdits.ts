@@ -22,7 +22,7 @@ export interface ReviewChanges {
 
 export type ReviewEditResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly message: string };
 
-export const MAX_FACILITATOR_LENGTH = 100;
+const MAX_FACILITATOR_LENGTH = 100;
 
 /** Fields that come before `review` in the format's table: a new `review` map goes after the last of them. */
 const FIELDS_BEFORE_REVIEW = ['id', 'title', 'status', 'severity', 'started', 'detected', 'mitigated', 'resolved', 'services', 'tags', 'roles', 'participants', 'impact', 'near_miss'];

@@ -17,7 +17,7 @@ const SECTION_NAMES: Readonly<Record<SectionName, readonly string[]>> = {
   Learnings: ['learnings', 'lessons learned', 'lessons', 'what we learned', 'takeaways'],
 };
 
-export function sectionMatches(title: string, name: SectionName): boolean {
+function sectionMatches(title: string, name: SectionName): boolean {
   return SECTION_NAMES[name].includes(headingKey(title));
 }
 

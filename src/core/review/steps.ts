@@ -56,7 +56,7 @@ function gatherChecks({ incident, frontMatterEndLine }: StepContext): StepCheck[
 // ---- 2 perspectives -----------------------------------------------------------
 
 /** Perspectives beyond the responders that a review should hear. */
-export const MIN_WIDER_PERSPECTIVES = 2;
+const MIN_WIDER_PERSPECTIVES = 2;
 
 function perspectiveChecks({ body }: StepContext): StepCheck[] {
   const section = findSection(body.sections, 'Perspectives');

@@ -118,7 +118,7 @@ const blameItem = z.strictObject({
   excerpt: z.string(),
 });
 
-export const modelSchema = z.strictObject({
+const modelSchema = z.strictObject({
   header: z.strictObject({ id: z.string(), title: z.string(), severity: z.string(), status: z.string() }),
   review: z.strictObject({ status: z.string(), facilitator: z.string(), held: z.string() }),
   steps: z.array(step),

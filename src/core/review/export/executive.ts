@@ -10,7 +10,7 @@ import { actionState, actionTally, durationsTable, factsLine, reviewLine, titleL
 import { firstSentences, sectionParagraphs } from './prose';
 
 /** Factors named in the summary; the team report lists all of them. */
-export const TOP_FACTORS = 3;
+const TOP_FACTORS = 3;
 
 export function executiveMarkdown(read: ReadIncident, fileName: string, todayMs: number): string {
   const { incident } = read;

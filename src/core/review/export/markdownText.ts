@@ -17,7 +17,7 @@ export function mdText(value: string): string {
 }
 
 /** A table row of already escaped cells. */
-export function tableRow(cells: readonly string[]): string {
+function tableRow(cells: readonly string[]): string {
   return `| ${cells.map((cell) => cell || ' ').join(' | ')} |`;
 }
 

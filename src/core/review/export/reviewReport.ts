@@ -10,7 +10,7 @@ import { teamMarkdown } from './team';
 
 export const AUDIENCES = ['executive', 'team'] as const;
 export type Audience = (typeof AUDIENCES)[number];
-export const REPORT_FORMATS = ['md', 'html'] as const;
+const REPORT_FORMATS = ['md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportRequest {

@@ -12,7 +12,7 @@ import { resolveIncident } from './incidentTarget';
 import { EXPORT_REVIEW_COMMAND, type ReviewPanel } from './reviewPanel';
 import { ReviewPanels } from './reviewPanels';
 
-export const OPEN_REVIEW_COMMAND = 'incidentLens.openReview';
+const OPEN_REVIEW_COMMAND = 'incidentLens.openReview';
 
 export function registerReview(context: vscode.ExtensionContext, workspace: IncidentWorkspace): ReviewPanels {
   const panels = new ReviewPanels(context.extensionUri);
