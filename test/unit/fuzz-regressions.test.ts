@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { appendCodeLink } from '../../src/core/codeLinkEdit';
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
+import { importPostmortem } from '../../src/core/import/index';
 import { assignRoleEdits } from '../../src/core/edits/roles';
 import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
 import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
@@ -85,5 +86,12 @@ describe('fuzz regressions', () => {
     const edit = appendCodeLink(INCIDENT, { path: 'pages/[id].tsx', lines: { start: 4, end: 9 }, pattern: 'export default', note: 'a, b' });
     const value = apply(INCIDENT, edit && [edit]);
     assert.deepEqual(value.code, [{ path: 'pages/[id].tsx', lines: '4-9', pattern: 'export default', note: 'a, b' }]);
+  });
+
+  it('importing a postmortem with a line of 60,000 spaces is quick and keeps a hard break (seed 3: trimming line ends was quadratic in a run of blanks)', () => {
+    const source = `# Cache outage\n\n## Summary\n\nThe cache emptied.${' '.repeat(60_000)}It came back.  \nNext line.\n`;
+    const imported = timed(() => importPostmortem('cache-outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
+    assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
+    assert.match(imported.result.text, /The cache emptied\. {60000}It came back\. {2}\nNext line\./);
   });
 });

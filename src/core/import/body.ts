@@ -38,8 +38,27 @@ export class BodyBuilder {
       out.push('', `## ${section}`);
       for (const chunk of chunks) out.push('', ...collapseBlankRuns(chunk));
     }
-    return `${out.join('\n').replace(/^[ \t]+$/gm, '').replace(/[ \t]+$/gm, (spaces) => (spaces.length >= 2 ? '  ' : ''))}\n`;
+    // Split at every line terminator `$` knows (the pieces at odd indexes are the terminators).
+    return `${out
+      .join('\n')
+      .split(/(\r|\n|\u2028|\u2029)/)
+      .map((piece, i) => (i % 2 === 0 ? trimLineEnd(piece) : piece))
+      .join('')}\n`;
   }
+}
+
+/**
+ * A blank line becomes empty; trailing blanks become a Markdown hard break
+ * (two spaces) where there were two or more, else nothing. A loop, not
+ * `/[ \t]+$/gm`: that regex retries from every blank of a run that does not
+ * end the line, so a line with 25,000 spaces in it took seconds.
+ */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  if (end === line.length) return line;
+  if (end === 0) return '';
+  return line.slice(0, end) + (line.length - end >= 2 ? '  ' : '');
 }
 
 export function trimBlankEdges(lines: readonly string[]): string[] {
