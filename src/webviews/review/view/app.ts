@@ -13,7 +13,7 @@ import { actionsView } from './actions';
 import { blameView } from './blame';
 import { bodyNodes } from './body';
 import { ReviewForm, type ReviewFormValues } from './reviewForm';
-import { stepsView } from './steps';
+import { openPrompts, stepsView } from './steps';
 
 export class ReviewApp {
   private current: RenderMessage | undefined;
@@ -103,7 +103,7 @@ export class ReviewApp {
       header.status ? h('span', { class: 'badge', text: header.status, attrs: { title: 'Incident status' } }) : '',
     );
     this.form.update(model.review, message.today);
-    this.guide.replaceChildren(stepsView(model.steps));
+    this.guide.replaceChildren(stepsView(model.steps, openPrompts(this.guide)));
     this.quality.replaceChildren(actionsView(model.actions), blameView(model.blame));
     this.body.replaceChildren(...(model.body.length > 0 ? bodyNodes(model.body) : [h('p', { class: 'empty', text: 'Nothing is written below the front matter yet.' })]));
     this.restoreFocus(focusKey);

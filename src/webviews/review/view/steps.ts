@@ -9,11 +9,22 @@ import { h } from '../../timeline/view/dom';
 import { stateMark } from './icons';
 import { targetButton } from './targets';
 
-export function stepsView(steps: readonly ReviewStep[]): HTMLElement {
-  return h('ol', { class: 'steps', attrs: { 'aria-label': 'Review steps' } }, ...steps.map(stepView));
+/** `promptsOpen`: which steps' prompts the reader opened or closed, kept across renders. */
+export function stepsView(steps: readonly ReviewStep[], promptsOpen: ReadonlyMap<string, boolean> = new Map()): HTMLElement {
+  return h('ol', { class: 'steps', attrs: { 'aria-label': 'Review steps' } }, ...steps.map((step) => stepView(step, promptsOpen.get(step.id))));
 }
 
-function stepView(step: ReviewStep): HTMLLIElement {
+/** Which steps' prompts are open on the page now. */
+export function openPrompts(root: ParentNode): Map<string, boolean> {
+  const open = new Map<string, boolean>();
+  root.querySelectorAll<HTMLElement>('li.step').forEach((step) => {
+    const details = step.querySelector('details');
+    if (step.dataset.step && details) open.set(step.dataset.step, details.open);
+  });
+  return open;
+}
+
+function stepView(step: ReviewStep, promptsOpen: boolean | undefined): HTMLLIElement {
   const missing = step.checks.filter((check) => !check.done).length;
   const headingId = `step-${step.id}`;
   return h(
@@ -27,7 +38,7 @@ function stepView(step: ReviewStep): HTMLLIElement {
       h('span', { class: 'step-title', text: step.title }),
       h('span', { class: 'step-state', text: step.done ? 'done' : `${missing} to do` }),
     ),
-    h('div', { class: 'step-body' }, h('ul', { class: 'checks' }, ...step.checks.map(checkView)), promptsView(step)),
+    h('div', { class: 'step-body' }, h('ul', { class: 'checks' }, ...step.checks.map(checkView)), promptsView(step, promptsOpen)),
   );
 }
 
@@ -43,7 +54,7 @@ function checkView(check: StepCheck): HTMLLIElement {
 }
 
 /** Open beside the steps still to do; folded (one click or Enter away) beside the done ones, to keep the panel calm. */
-function promptsView(step: ReviewStep): HTMLElement {
+function promptsView(step: ReviewStep, open: boolean | undefined): HTMLElement {
   const note = step.id === 'hold' ? h('p', { class: 'prompt-note', text: FACILITATOR_NOTE }) : null;
   const prompts = h(
     'details',
@@ -52,6 +63,6 @@ function promptsView(step: ReviewStep): HTMLElement {
     h('ul', {}, ...step.prompts.map((prompt) => h('li', { text: `“${prompt}”` }))),
     note,
   );
-  prompts.open = !step.done;
+  prompts.open = open ?? !step.done;
   return prompts;
 }
