@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { appendCodeLink } from '../../src/core/codeLinkEdit';
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
 import { importPostmortem } from '../../src/core/import/index';
+import { analyzeText } from '../../src/core/lint';
+import { quickFixes } from '../../src/core/edits/quickFixes';
 import { assignRoleEdits } from '../../src/core/edits/roles';
 import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
 import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
@@ -93,5 +95,15 @@ describe('fuzz regressions', () => {
     const imported = timed(() => importPostmortem('cache-outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
     assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
     assert.match(imported.result.text, /The cache emptied\. {60000}It came back\. {2}\nNext line\./);
+  });
+
+  it('adding a missing field to a front matter of just `null`, `~` or `{}` keeps it YAML (seed 4: the field went on a line before the value)', () => {
+    for (const empty of ['null', '~', '{}']) {
+      const text = `---\n${empty}\n---\n`;
+      const missing = analyzeText(text).diagnostics.find((d) => d.code === 'missing-field' && d.data?.field === 'id');
+      assert.ok(missing, empty);
+      const [fix] = quickFixes(text, missing, { nowMs: 0, offsetMinutes: 0, todayMs: 0, nextId: () => 'INC-2026-001', fileName: '2026-01-01-x.md' });
+      assert.deepEqual(apply(text, fix?.edits), { id: 'INC-2026-001' }, empty);
+    }
   });
 });

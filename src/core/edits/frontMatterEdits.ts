@@ -129,6 +129,8 @@ export function setField(fm: FrontMatterText, path: YamlPath, value: string | nu
     return edit(fm, keyEnd, lineEnd, `: ${yamlScalar(value)}`);
   }
   if (parentPath.length === 0 && (!parent || !parent.entries || parent.entries.length === 0)) {
+    // A front matter of just `null`, `~` or `{}`: the field takes its place (a line before it would not be YAML).
+    if (parent && parent.span.end > parent.span.start) return edit(fm, fm.offset(parent), fm.endOffset(parent), `${name}: ${yamlScalar(value)}`);
     return edit(fm, fm.yamlStart, fm.yamlStart, `${name}: ${yamlScalar(value)}${fm.eol}`);
   }
   if (!parent?.entries || parent.entries.length === 0) return undefined;
