@@ -106,4 +106,9 @@ describe('fuzz regressions', () => {
       assert.deepEqual(apply(text, fix?.edits), { id: 'INC-2026-001' }, empty);
     }
   });
+
+  it('setting the review on a front matter of just `{}` refuses instead of breaking the file (seed 4: the review map went on a line before `{}`)', () => {
+    const result = setReview('---\n{}\n---\n', { status: 'draft' });
+    assert.equal(result.ok, false);
+  });
 });

@@ -28,6 +28,7 @@ const MAX_FACILITATOR_LENGTH = 100;
 const FIELDS_BEFORE_REVIEW = ['id', 'title', 'status', 'severity', 'started', 'detected', 'mitigated', 'resolved', 'services', 'tags', 'roles', 'participants', 'impact', 'near_miss'];
 
 const UNREADABLE = 'The front matter cannot be read right now (is there a YAML error?), so nothing was changed.';
+const UNSAFE = 'That change could not be written without disturbing other lines. Edit the review fields in the file instead.';
 
 export function setReview(rawText: string, changes: ReviewChanges): ReviewEditResult {
   const text = stripBom(rawText);
@@ -50,6 +51,8 @@ export function setReview(rawText: string, changes: ReviewChanges): ReviewEditRe
     if (next === undefined) return { ok: false, message: UNREADABLE };
     current = next;
   }
+  // Read back like every other edit: a layout the field edits cannot follow (a front matter of just `{}`) gives no edit, never a broken file.
+  if (!FrontMatterText.parse(current)) return { ok: false, message: UNSAFE };
   return { ok: true, edits: minimalEdits(text, current) };
 }
 
