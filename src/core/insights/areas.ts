@@ -28,7 +28,7 @@ export function codeAreas(
     const areas = found ? areasFromRanking(sources, found) : areasFromLinks(sources);
     if (found?.fromHistory) withHistory++;
     const prefix = folder ? `${folder}/` : '';
-    for (const [key, list] of areas) labels.set(key, list.map((area) => prefix + area));
+    for (const [key, list] of areas) labels.set(key, prefix ? list.map((area) => prefix + area) : list);
   }
   const tallier = new Tallier(severe);
   for (const ref of refs) tallier.add(ref, labels.get(ref.key) ?? []);
@@ -100,14 +100,16 @@ function rollUp(files: ReadonlyMap<string, readonly string[]>): Map<string, stri
     if (!list) {
       list = [];
       for (let folder = parentOf(file); folder; folder = parentOf(folder)) if (areaSet.has(folder)) list.push(folder);
+      list.sort();
       holding.set(file, list);
     }
     return list;
   };
   const areas = new Map<string, string[]>();
   for (const [key, list] of files) {
-    const own = list.length === 1 ? areasHolding(list[0]) : [...new Set(list.flatMap(areasHolding))];
-    if (own.length > 0) areas.set(key, [...own].sort());
+    // One file (the common case): its sorted list, shared and never changed.
+    const own = list.length === 1 ? areasHolding(list[0]) : [...new Set(list.flatMap(areasHolding))].sort();
+    if (own.length > 0) areas.set(key, own);
   }
   return areas;
 }

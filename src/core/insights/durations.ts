@@ -6,9 +6,10 @@
  * listed with the reason, never dropped; near misses are left out because
  * there was no impact to time.
  */
-import type { IncidentSummary, LocatedTime } from '../incident';
+import type { LocatedTime } from '../incident';
+import type { Covered } from './refs';
 import { spreadOf } from './stats';
-import type { DurationGroup, DurationMeasure, DurationName, DurationPoint, Durations, IncidentRef, MissingTime } from './types';
+import type { DurationGroup, DurationMeasure, DurationName, DurationPoint, Durations, MissingTime } from './types';
 
 interface MeasureDefinition {
   readonly name: DurationName;
@@ -23,21 +24,19 @@ export const MEASURES: readonly MeasureDefinition[] = [
   { name: 'resolve', endField: 'resolved', openStatuses: new Set(['investigating', 'identified', 'monitoring']) },
 ];
 
-export function durations(incidents: ReadonlyMap<string, IncidentSummary>, refs: readonly IncidentRef[], severities: readonly string[]): Durations {
-  const nearMisses = refs.filter((ref) => ref.nearMiss).map((ref) => ref.key);
-  const measured = refs.filter((ref) => !ref.nearMiss);
+export function durations(covered: readonly Covered[], severities: readonly string[]): Durations {
+  const nearMisses = covered.filter(({ ref }) => ref.nearMiss).map(({ ref }) => ref.key);
+  const measured = covered.filter(({ ref }) => !ref.nearMiss);
   return {
-    measures: MEASURES.map((definition) => measure(definition, measured, incidents, severities)),
+    measures: MEASURES.map((definition) => measure(definition, measured, severities)),
     nearMisses,
   };
 }
 
-function measure(definition: MeasureDefinition, refs: readonly IncidentRef[], incidents: ReadonlyMap<string, IncidentSummary>, severities: readonly string[]): DurationMeasure {
+function measure(definition: MeasureDefinition, covered: readonly Covered[], severities: readonly string[]): DurationMeasure {
   const bySeverity = new Map<string, DurationPoint[]>();
   const missing: MissingTime[] = [];
-  for (const ref of refs) {
-    const incident = incidents.get(ref.key);
-    if (!incident) continue;
+  for (const { ref, incident } of covered) {
     const started = incident.started;
     const end: LocatedTime | undefined = incident[definition.endField];
     if (!started) {
@@ -56,7 +55,8 @@ function measure(definition: MeasureDefinition, refs: readonly IncidentRef[], in
   for (const severity of severities) {
     const points = bySeverity.get(severity);
     if (!points) continue;
-    points.sort((a, b) => a.ms - b.ms || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Stable: equal durations stay in incident order (earliest start first).
+    points.sort((a, b) => a.ms - b.ms);
     const spread = spreadOf(points.map((point) => point.ms));
     if (spread) groups.push({ severity, points, spread });
   }

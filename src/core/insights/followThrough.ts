@@ -7,21 +7,19 @@
 import { DAY_MS } from '../timestamps';
 import { localDayNumber } from './refs';
 import { spreadOf } from './stats';
-import type { IncidentSummary } from '../incident';
-import type { ActionRef, ActionState, FollowThrough, IncidentRef } from './types';
+import type { Covered } from './refs';
+import type { ActionRef, ActionState, FollowThrough } from './types';
 
 const STATES: Readonly<Record<string, ActionState>> = { done: 'done', open: 'open', 'in-progress': 'open', dropped: 'dropped' };
 
-export function followThrough(incidents: ReadonlyMap<string, IncidentSummary>, refs: readonly IncidentRef[], todayMs: number): FollowThrough {
+export function followThrough(covered: readonly Covered[], todayMs: number): FollowThrough {
   const done: ActionRef[] = [];
   const open: ActionRef[] = [];
   const dropped: ActionRef[] = [];
   const unknown: ActionRef[] = [];
   const allOpen: string[] = [];
   const withoutActions: string[] = [];
-  for (const ref of refs) {
-    const incident = incidents.get(ref.key);
-    if (!incident) continue;
+  for (const { ref, incident } of covered) {
     if (incident.actions.length === 0) {
       withoutActions.push(ref.key);
       continue;

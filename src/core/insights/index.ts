@@ -7,7 +7,7 @@ import { codeAreas } from './areas';
 import { durations } from './durations';
 import { followThrough } from './followThrough';
 import { overTime } from './overTime';
-import { byStart, incidentRef } from './refs';
+import { byStart, type Covered, incidentRef } from './refs';
 import { cleanFilters, select } from './select';
 import { severeLevels, severityOrder } from './severity';
 import { Tallier } from './tally';
@@ -19,23 +19,21 @@ export type * from './types';
 export function buildInsights(sources: readonly InsightSource[], options: InsightOptions): Insights {
   const filters = cleanFilters(options.filters);
   const { selected, undatedLeftOut } = select(sources, filters);
-  const refs = selected.map(incidentRef).sort(byStart);
+  const covered: Covered[] = selected.map((source) => ({ ref: incidentRef(source), incident: source.incident })).sort((a, b) => byStart(a.ref, b.ref));
+  const refs = covered.map(({ ref }) => ref);
   const severities = severityOrder(options.severities, refs.map((ref) => ref.severity));
   const severe = new Set(severeLevels(options.severities));
-  const bySource = new Map(selected.map((source) => [source.key, source.incident]));
 
   const services = new Tallier(severe);
   const factors = new Tallier(severe);
   const tags = new Tallier(severe);
-  for (const ref of refs) {
-    const incident = bySource.get(ref.key);
-    if (!incident) continue;
+  for (const { ref, incident } of covered) {
     services.add(ref, incident.services.map((service) => service.value));
     factors.add(ref, incident.factors.map((factor) => factor.kind));
     tags.add(ref, incident.tags);
   }
   const areas = codeAreas(selected, refs, options.history, severe);
-  const follow = followThrough(bySource, refs, options.todayMs);
+  const follow = followThrough(covered, options.todayMs);
   // By local day, which offsets can order differently from the instants refs are sorted by.
   let firstDay: string | undefined;
   let lastDay: string | undefined;
@@ -67,7 +65,7 @@ export function buildInsights(sources: readonly InsightSource[], options: Insigh
     factors: factorTally,
     tags: tags.result(),
     overTime: overTime(refs, severities, filters, options.unit),
-    durations: durations(bySource, refs, severities),
+    durations: durations(covered, severities),
     followThrough: follow,
   };
 }

@@ -1,5 +1,12 @@
 /** How the insights name and order incidents: one small record per file. */
+import type { IncidentSummary } from '../incident';
 import type { IncidentRef, InsightSource } from './types';
+
+/** A covered incident: what the report shows of it, beside what the file says. */
+export interface Covered {
+  readonly ref: IncidentRef;
+  readonly incident: IncidentSummary;
+}
 
 const DAY_MS = 86_400_000;
 

@@ -41,7 +41,13 @@ function measureSection(measure: DurationMeasure, name: (key: string) => string)
   if (measure.groups.length === 0) {
     blocks.push({ kind: 'text', parts: ['No incident here has both times yet.'] });
   } else {
-    const durationOf = new Map(measure.groups.flatMap((group) => group.points.map((point) => [point.key, formatDuration(point.ms)] as const)));
+    // Formatted only for the incidents a cell shows: rows can hold thousands.
+    const msOf = new Map<string, number>();
+    for (const group of measure.groups) for (const point of group.points) msOf.set(point.key, point.ms);
+    const durationOf = (key: string) => {
+      const ms = msOf.get(key);
+      return ms === undefined ? '' : formatDuration(ms);
+    };
     const rows = measure.groups.map((group) => {
       const { spread } = group;
       return [
@@ -53,7 +59,7 @@ function measureSection(measure: DurationMeasure, name: (key: string) => string)
         refList(
           group.points.map((point) => point.key),
           12,
-          (key) => durationOf.get(key) ?? '',
+          durationOf,
         ),
       ];
     });
