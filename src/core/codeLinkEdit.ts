@@ -1,6 +1,7 @@
 /** Adds a code link to an incident's `code:` list, touching only the lines it adds. */
 import { flowScalar, FrontMatterText, itemBlocks } from './edits/frontMatterEdits';
 import type { TextEdit } from './edits/textEdit';
+import { checked, isRecord } from './edits/verify';
 
 export interface NewCodeLink {
   readonly path: string;
@@ -22,7 +23,21 @@ export function codeLinkText(link: NewCodeLink): string {
 export function appendCodeLink(text: string, link: NewCodeLink): TextEdit | undefined {
   const fm = FrontMatterText.parse(text);
   if (!fm) return undefined;
-  const item = codeLinkText(link);
+  const before = Array.isArray(fm.value.code) ? fm.value.code.length : 0;
+  // Read back like every other edit: a layout this cannot follow (a front matter written as one `{...}`) gives no edit, never a broken file.
+  const [edit] = checked(fm, appendEdits(fm, codeLinkText(link)), (value) => {
+    const code = value.code;
+    return Array.isArray(code) && code.length === before + 1 && isRecord(code[before]) && code[before].path === link.path;
+  }) ?? [];
+  return edit;
+}
+
+function appendEdits(fm: FrontMatterText, item: string): TextEdit[] | undefined {
+  const edit = appendEdit(fm, item);
+  return edit && [edit];
+}
+
+function appendEdit(fm: FrontMatterText, item: string): TextEdit | undefined {
   const seq = fm.node(['code']);
   const at = (offset: number, newText: string): TextEdit => ({ range: fm.lines.rangeOf({ start: offset, end: offset }), newText });
   if (seq && seq.kind === 'seq' && fm.text[fm.offset(seq)] === '[') {

@@ -111,4 +111,9 @@ describe('fuzz regressions', () => {
     const result = setReview('---\n{}\n---\n', { status: 'draft' });
     assert.equal(result.ok, false);
   });
+
+  it('linking code into a front matter written as one `{...}` declines instead of breaking the file (seed 5: `code:` went after the closing brace)', () => {
+    assert.equal(appendCodeLink('---\n{}\n---\n', { path: 'src/a.ts' }), undefined);
+    assert.equal(appendCodeLink('---\n{id: INC-2026-001, title: x}\n---\n', { path: 'src/a.ts' }), undefined);
+  });
 });
