@@ -6,6 +6,8 @@ import { IncidentDiagnostics } from './editor/diagnostics';
 import { type HotspotsFeature, registerHotspots } from './editor/hotspots';
 import { IncidentsTree } from './editor/incidentsTree';
 import { IncidentWorkspace } from './editor/incidentWorkspace';
+import { registerResponse, type ResponseApi } from './editor/response/register';
+import { registerReview } from './webviews/review/host/register';
 import { registerInsights } from './webviews/insights/host/register';
 import { registerTimeline } from './webviews/timeline/host/register';
 import type { TimelinePanels } from './webviews/timeline/host/timelinePanels';
@@ -16,6 +18,7 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export interface IncidentLensApi {
   readonly workspace: IncidentWorkspace;
   readonly diagnostics: IncidentDiagnostics;
+  readonly response: ResponseApi;
   readonly timeline: TimelinePanels;
   readonly hotspots: HotspotsFeature;
 }
@@ -47,13 +50,19 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
 
   const hotspots = registerHotspots(context, workspace);
+  const response = registerResponse(context, workspace, tree);
 
   const timeline = registerTimeline(context, workspace);
   context.subscriptions.push(registerInsights(context, workspace));
+  registerReview(context, workspace);
 
   // Activation returns at once; the first scan fills the views and Problems when it is done.
-  void workspace.start().then(() => diagnostics.lintOpenDocuments());
-  return { workspace, diagnostics, hotspots, timeline };
+  void workspace.start().then(() => {
+    // Until the first scan is done, empty views say "reading", not "no incidents".
+    void vscode.commands.executeCommand('setContext', 'incidentLens.ready', true);
+    diagnostics.lintOpenDocuments();
+  });
+  return { workspace, diagnostics, response, hotspots, timeline };
 }
 
 function updateBadge(view: vscode.TreeView<unknown>, tree: IncidentsTree): void {
