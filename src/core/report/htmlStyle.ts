@@ -32,7 +32,7 @@ p { margin: 6px 0; }
 .definition { color: var(--il-muted); }
 .note { background: var(--il-note); border-left: 3px solid var(--il-line); padding: 6px 10px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
-a { color: var(--il-accent); }
+a { color: var(--il-accent); white-space: nowrap; }
 figure { margin: 12px 0 16px; }
 figcaption, caption { font-weight: 600; text-align: left; margin: 4px 0; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 12px; font-size: 13px; }
