@@ -2,16 +2,18 @@
 
 export function nearestName(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
+  const allowed = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: past `allowed` no table is needed (a 20,000-character key took 100 ms).
+    if (Math.abs(lower.length - candidate.length) > allowed) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const allowed = Math.max(2, Math.floor(name.length / 3));
   // Rewriting every letter of a short name (`a` -> `id`, `<<` -> `id`) is no suggestion.
   return best !== undefined && bestDistance <= allowed && bestDistance < name.length ? best : undefined;
 }

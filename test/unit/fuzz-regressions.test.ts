@@ -16,6 +16,8 @@ import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
 import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
 import { insertPerspective, insertSection } from '../../src/core/review/bodyEdits';
 import { setReview } from '../../src/core/review/reviewEdits';
+import { KNOWN_FIELDS } from '../../src/core/schema';
+import { nearestName } from '../../src/core/suggest';
 import { LineIndex } from '../../src/core/text';
 
 const INCIDENT = [
@@ -115,5 +117,12 @@ describe('fuzz regressions', () => {
   it('linking code into a front matter written as one `{...}` declines instead of breaking the file (seed 5: `code:` went after the closing brace)', () => {
     assert.equal(appendCodeLink('---\n{}\n---\n', { path: 'src/a.ts' }), undefined);
     assert.equal(appendCodeLink('---\n{id: INC-2026-001, title: x}\n---\n', { path: 'src/a.ts' }), undefined);
+  });
+
+  it('an unknown field with a 300,000-character name gets no suggestion, quickly (seed 6: an edit-distance table per known name)', () => {
+    const suggestion = timed(() => nearestName(`i${' '.repeat(300_000)}d`, KNOWN_FIELDS));
+    assert.equal(suggestion.result, undefined);
+    assert.ok(suggestion.ms < QUICK_MS / 4, `nearestName took ${suggestion.ms.toFixed(0)} ms`);
+    assert.equal(nearestName('sevrity', KNOWN_FIELDS), 'severity');
   });
 });
