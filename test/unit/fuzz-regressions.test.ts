@@ -125,4 +125,11 @@ describe('fuzz regressions', () => {
     assert.ok(suggestion.ms < QUICK_MS / 4, `nearestName took ${suggestion.ms.toFixed(0)} ms`);
     assert.equal(nearestName('sevrity', KNOWN_FIELDS), 'severity');
   });
+
+  it('importing a postmortem whose heading has 100,000 colons in it is quick (seed 7: trimming the heading was quadratic in the run)', () => {
+    const source = `# Cache outage\n\n### Support${':'.repeat(100_000)}x\n\nSupport saw tickets.\n`;
+    const imported = timed(() => importPostmortem('cache-outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
+    assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
+    assert.match(imported.result.text, /Support saw tickets\./);
+  });
 });
