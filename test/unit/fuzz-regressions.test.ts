@@ -132,4 +132,12 @@ describe('fuzz regressions', () => {
     assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
     assert.match(imported.result.text, /Support saw tickets\./);
   });
+
+  it('no quick fix renames an unknown field to one the map already has (seed 8: the rename wrote a duplicate key)', () => {
+    const text = '---\nid: INC-2026-001\n"I ": x\ntitle: t\nsevrity: SEV2\nseverity: SEV3\n---\n';
+    const unknown = analyzeText(text).diagnostics.filter((d) => d.code === 'unknown-field');
+    assert.deepEqual(unknown.map((d) => d.data?.suggestion), ['id', 'severity']);
+    const context = { nowMs: 0, offsetMinutes: 0, todayMs: 0, nextId: () => 'INC-2026-002', fileName: '2026-01-01-x.md' };
+    for (const d of unknown) assert.deepEqual(quickFixes(text, d, context), [], String(d.data?.field));
+  });
 });

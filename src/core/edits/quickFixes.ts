@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import { formatDate, formatTimestamp, DAY_MS } from '../timestamps';
 import { FrontMatterText, renameKey, replaceValue, setField, sortTimeline } from './frontMatterEdits';
 import type { TextEdit } from './textEdit';
+import { findEntry } from '../yamlTree';
 
 export interface QuickFix {
   readonly title: string;
@@ -41,7 +42,9 @@ export function quickFixes(text: string, d: Diagnostic, context: QuickFixContext
       const field = d.data?.field;
       if (typeof suggestion !== 'string' || typeof field !== 'string') return [];
       const path = pathAt(fm, d);
-      return one(`Rename \`${field}\` to \`${suggestion}\``, path ? renameKey(fm, [...path, field], suggestion) : undefined, true);
+      // Renaming to a field the map already has would write a duplicate key, which is not YAML.
+      if (!path || findEntry(path.length === 0 ? fm.locator.root : fm.node(path), suggestion)) return [];
+      return one(`Rename \`${field}\` to \`${suggestion}\``, renameKey(fm, [...path, field], suggestion), true);
     }
     case 'invalid-value': {
       const allowed = d.data?.allowed;
