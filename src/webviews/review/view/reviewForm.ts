@@ -71,9 +71,10 @@ export class ReviewForm {
   }
 
   private setSelect(status: string): void {
+    // A value outside the format (a typo the linter reports) still shows as written, in one extra option.
+    this.status.querySelector('option[data-unknown]')?.remove();
     if (status && !REVIEW_STATUSES.includes(status as (typeof REVIEW_STATUSES)[number])) {
-      // A value outside the format (a typo the linter reports) still shows as written.
-      if (!this.status.querySelector(`option[data-unknown]`)) this.status.append(h('option', { attrs: { value: status, 'data-unknown': '' }, text: `${status} (not a known status)` }));
+      this.status.append(h('option', { attrs: { value: status, 'data-unknown': '' }, text: `${status} (not a known status)` }));
     }
     this.status.value = status;
   }
