@@ -156,6 +156,11 @@ export class InsightsPanel implements vscode.Disposable {
   /** Writes the report as the panel shows it (same filters), where the user says. */
   private async save(format: 'markdown' | 'html'): Promise<void> {
     if (!this.latest) return;
+    if (!vscode.workspace.isTrusted) {
+      // The manifest promises no writes in Restricted Mode; the CLI can still write the report.
+      void vscode.window.showInformationMessage('Saving the report is off in Restricted Mode. Trust this folder, or run incident-lens report --out FILE.');
+      return;
+    }
     const extension = format === 'html' ? 'html' : 'md';
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `incident-insights-${this.latest.insights.scope.today}.${extension}`;
