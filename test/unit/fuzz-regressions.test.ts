@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { appendCodeLink } from '../../src/core/codeLinkEdit';
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
 import { importPostmortem } from '../../src/core/import/index';
+import { readKeyValue } from '../../src/core/import/stats';
 import { analyzeText } from '../../src/core/lint';
 import { quickFixes } from '../../src/core/edits/quickFixes';
 import { assignRoleEdits } from '../../src/core/edits/roles';
@@ -139,5 +140,14 @@ describe('fuzz regressions', () => {
     assert.deepEqual(unknown.map((d) => d.data?.suggestion), ['id', 'severity']);
     const context = { nowMs: 0, offsetMinutes: 0, todayMs: 0, nextId: () => 'INC-2026-002', fileName: '2026-01-01-x.md' };
     for (const d of unknown) assert.deepEqual(quickFixes(text, d, context), [], String(d.data?.field));
+  });
+
+  it('reading `Key: value` lines with 60,000 blanks inside the value is quick (seed 9: the value group was quadratic in a run of blanks)', () => {
+    const line = `- Time to detection: 64${' '.repeat(60_000)}minutes  `;
+    const read = timed(() => readKeyValue(line));
+    assert.ok(read.ms < QUICK_MS, `readKeyValue took ${read.ms.toFixed(0)} ms`);
+    assert.deepEqual(read.result, { key: 'time to detection', value: '64 minutes' });
+    assert.deepEqual(readKeyValue('**Impact:** checkout down \r'), { key: 'impact', value: 'checkout down' });
+    assert.equal(readKeyValue('Impact: a\u2028b'), undefined);
   });
 });
