@@ -98,6 +98,18 @@ function npmInstall(folder, spec, env) {
   });
 }
 
+/**
+ * Under `npm test` the outer npm (on the machine's Node) exports its own
+ * `npm_config_*` settings, among them `npm_config_user_agent` naming its Node
+ * version, which code-server's postinstall reads: the nested install must
+ * not inherit them.
+ */
+function withoutNpmRunVariables(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !/^npm_(config|lifecycle|package|node_execpath|execpath|command)/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'),
+  );
+}
+
 function ready() {
   return markerMatches() && existsSync(editorPaths.node) && existsSync(editorPaths.codeServerEntry);
 }
@@ -151,7 +163,7 @@ function install() {
   // it; nodedir overrides the machine's npm config, which points node-gyp at
   // Node 20's headers.
   const env = {
-    ...process.env,
+    ...withoutNpmRunVariables(process.env),
     PATH: `${editorPaths.nodeBinDir}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
   };
