@@ -1,8 +1,8 @@
 /**
- * Inputs the fuzzer (test/fuzz, `npm run fuzz`) found that broke the
- * product, shrunk to what still showed the bug. Each test names the seed
- * that found it and says what was wrong; the fix is in the commit that added
- * the test.
+ * Inputs the fuzzer (test/fuzz, `npm run fuzz`) and the edit property test
+ * (edits-property.test.ts) found that broke the product, shrunk to what
+ * still showed the bug. Each test names what found it and says what was
+ * wrong; the fix is in the commit that added the test.
  */
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
@@ -149,5 +149,20 @@ describe('fuzz regressions', () => {
     assert.deepEqual(read.result, { key: 'time to detection', value: '64 minutes' });
     assert.deepEqual(readKeyValue('**Impact:** checkout down \r'), { key: 'impact', value: 'checkout down' });
     assert.equal(readKeyValue('Impact: a\u2028b'), undefined);
+  });
+
+  describe('comments of timeline entries (edits-property)', () => {
+    const timeline = (entries: readonly string[]) => ['---', 'id: INC-2026-001', 'title: t', 'status: resolved', 'severity: SEV2', 'started: 2026-01-01T00:00:00Z', 'timeline:  # what happened', ...entries, '---', ''].join('\n');
+
+    it('the comment above the first entry moves with it when the timeline is sorted', () => {
+      const text = timeline(['  # the deploy', '  - {at: 2026-01-01T02:00:00Z, kind: trigger, text: b}', '  # the alert', '  - {at: 2026-01-01T01:00:00Z, kind: detection, text: a}']);
+      const d = analyzeText(text).diagnostics.find((diagnostic) => diagnostic.code === 'timeline-order');
+      assert.ok(d);
+      const [fix] = quickFixes(text, d, { nowMs: 0, offsetMinutes: 0, todayMs: 0, nextId: () => 'X-1', fileName: 'x.md' });
+      const lines = new LineIndex(text);
+      const after = applyEdits(text, fix.edits, (position) => lines.offsetAt(position));
+      assert.match(after, /# the alert\n {2}- \{at: 2026-01-01T01:00:00Z[^\n]*\n {2}# the deploy\n {2}- \{at: 2026-01-01T02:00:00Z/);
+    });
+
   });
 });

@@ -168,7 +168,8 @@ export function itemBlocks(fm: FrontMatterText, seq: YamlNode): { start: number;
   // Comment lines right above an item describe it, so they move with it.
   const starts = itemLines.map((line, i) => {
     let first = line;
-    const floor = i === 0 ? fm.lineOf(fm.offset(seq)) - 1 : itemLines[i - 1];
+    // Above the first item the walk stops at the list's key line (not a comment); the list's own span starts at that item.
+    const floor = i === 0 ? -1 : itemLines[i - 1];
     while (first - 1 > floor && /^\s*#/.test(fm.text.slice(fm.lines.lineStart(first - 1), fm.lines.lineEnd(first - 1)))) first--;
     return fm.lines.lineStart(first);
   });
