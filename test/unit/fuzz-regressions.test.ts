@@ -17,6 +17,7 @@ import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
 import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
 import { insertPerspective, insertSection } from '../../src/core/review/bodyEdits';
 import { setReview } from '../../src/core/review/reviewEdits';
+import { deleteEntry } from '../../src/core/timeline/edits';
 import { KNOWN_FIELDS } from '../../src/core/schema';
 import { nearestName } from '../../src/core/suggest';
 import { LineIndex } from '../../src/core/text';
@@ -164,5 +165,13 @@ describe('fuzz regressions', () => {
       assert.match(after, /# the alert\n {2}- \{at: 2026-01-01T01:00:00Z[^\n]*\n {2}# the deploy\n {2}- \{at: 2026-01-01T02:00:00Z/);
     });
 
+    it('deleting the only entry keeps the comment on the `timeline:` line and removes the entry\'s own', () => {
+      const text = timeline(['  # the deploy', '  - at: 2026-01-01T02:00:00Z', '    kind: trigger', '    text: b']);
+      const result = deleteEntry(text, 0);
+      assert.ok(result.ok);
+      const lines = new LineIndex(text);
+      const after = applyEdits(text, result.edits, (position) => lines.offsetAt(position));
+      assert.match(after, /\ntimeline: \[\] {2}# what happened\n---\n$/);
+    });
   });
 });

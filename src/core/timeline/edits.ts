@@ -176,9 +176,11 @@ export function deleteEntry(source: IncidentSource, index: number): TimelineEdit
   if (!blocks) return verified(fm, [listItemRemoval(fm, items, index)], -1, (after) => JSON.stringify(after) === JSON.stringify(values.filter((_, i) => i !== index)));
   // Whole lines of one item of a block list: what remains is the list without it.
   if (items.length > 1) return done(fm, [{ start: blocks[index].start, end: blocks[index].end, text: '' }], -1);
-  // The last entry: the list stays a list, so the file stays valid.
+  // The last entry: the list stays a list, so the file stays valid; a comment after `timeline:` stays on its line.
   const key = findEntry(fm.locator.root, 'timeline')!.key;
-  return done(fm, [{ start: fm.endOffset(key), end: blocks[0].end, text: `: []${fm.eol}` }], -1);
+  const keyEnd = fm.endOffset(key);
+  const comment = fm.text.slice(keyEnd, fm.lines.lineEnd(fm.lineOf(keyEnd))).replace(/^\s*:/, '');
+  return done(fm, [{ start: keyEnd, end: blocks[0].end, text: `: []${comment}${fm.eol}` }], -1);
 }
 
 /** Adds an entry where its time belongs: before the first later entry, else at the end. */
