@@ -18,6 +18,7 @@ import { timelineHtml, webviewOptions } from './html';
 const RENDER_DELAY_MS = 40;
 
 const STALE = 'The file changed before this edit arrived, so nothing was changed. The panel now shows the current text.';
+const RESTRICTED = 'This folder is open in Restricted Mode, so the timeline only reads it. Trust the folder to make changes.';
 
 /** What it takes to put a deleted entry back, while nothing else changed the file. */
 interface DeletedEntry {
@@ -101,6 +102,8 @@ export class TimelinePanel implements vscode.Disposable {
   /** Runs one intent against the document; the answer says what happened. */
   async handle(intent: Intent): Promise<ResultMessage> {
     const answer = (outcome: Outcome, message = ''): ResultMessage => ({ type: 'result', requestId: intent.requestId, outcome, message });
+    // The manifest promises no writes in an untrusted workspace; the panel still shows everything.
+    if (!vscode.workspace.isTrusted) return answer('failed', RESTRICTED);
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(this.uri);
