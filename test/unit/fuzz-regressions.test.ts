@@ -174,4 +174,12 @@ describe('fuzz regressions', () => {
       assert.match(after, /\ntimeline: \[\] {2}# what happened\n---\n$/);
     });
   });
+
+  it('an imported title with a control character or a lone surrogate still makes valid YAML (seed 12: they went into the front matter as they were)', () => {
+    for (const bad of ['\ud800', '\u000c', '\u009f', '\uffff', '\u0000']) {
+      const source = `# Outage${bad} in checkout\n\n## Summary\nIt broke.\n\n## Action items\n- Fix it${bad} now (owner: Sam)\n`;
+      const imported = importPostmortem('outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) });
+      assert.deepEqual(analyzeText(imported.text).diagnostics.filter((d) => d.code === 'yaml-syntax'), [], JSON.stringify(bad));
+    }
+  });
 });

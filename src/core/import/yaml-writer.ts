@@ -30,23 +30,33 @@ export interface FrontMatterFields {
 
 const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
 
+/**
+ * Characters a YAML document may not hold as they are (js-yaml refuses the
+ * whole front matter): C0 and C1 controls (tab, line breaks and NEL aside),
+ * U+FFFE, U+FFFF and surrogates without their pair. A pasted postmortem can
+ * hold any of them.
+ */
+const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** A string as a YAML scalar: plain when that cannot be misread, else double-quoted. */
 export function yamlString(value: string): string {
   const plain =
     /^[\p{L}]/u.test(value) &&
     !/[\u0000-\u001f\u007f\u2028\u2029]/.test(value) &&
+    !new RegExp(NON_PRINTABLE.source).test(value) &&
     !/: |:$| #/.test(value) &&
     value === value.trim() &&
     !RESERVED.test(value);
-  return plain ? value : JSON.stringify(value);
+  return plain ? value : quoted(value);
 }
 
+/** Double-quoted; JSON escapes most of what YAML cannot hold, and `\u` escapes the rest (the same escape in both). */
 function quoted(value: string): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(NON_PRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function withComment(line: string, comment: string | undefined): string {
-  return comment ? `${line}  # ${comment.replace(/[\r\n]+/g, ' ')}` : line;
+  return comment ? `${line}  # ${comment.replace(/[\r\n]+/g, ' ').replace(NON_PRINTABLE, '\ufffd')}` : line;
 }
 
 export function writeFrontMatter(fields: FrontMatterFields): string {
