@@ -101,8 +101,8 @@ describe('fuzz regressions', () => {
     assert.match(imported.result.text, /The cache emptied\. {60000}It came back\. {2}\nNext line\./);
   });
 
-  it('adding a missing field to a front matter of just `null`, `~` or `{}` keeps it YAML (seed 4: the field went on a line before the value)', () => {
-    for (const empty of ['null', '~', '{}']) {
+  it('adding a missing field to a front matter of just `null`, `~`, `{}` or a byte order mark keeps it YAML (seeds 4 and 14: the field went on a line before it)', () => {
+    for (const empty of ['null', '~', '{}', '\ufeff']) {
       const text = `---\n${empty}\n---\n`;
       const missing = analyzeText(text).diagnostics.find((d) => d.code === 'missing-field' && d.data?.field === 'id');
       assert.ok(missing, empty);

@@ -131,7 +131,9 @@ export function setField(fm: FrontMatterText, path: YamlPath, value: string | nu
   if (parentPath.length === 0 && (!parent || !parent.entries || parent.entries.length === 0)) {
     // A front matter of just `null`, `~` or `{}`: the field takes its place (a line before it would not be YAML).
     if (parent && parent.span.end > parent.span.start) return edit(fm, fm.offset(parent), fm.endOffset(parent), `${name}: ${yamlScalar(value)}`);
-    return edit(fm, fm.yamlStart, fm.yamlStart, `${name}: ${yamlScalar(value)}${fm.eol}`);
+    // YAML reads a byte order mark only as the stream's first character: the field goes after it.
+    const at = fm.text.charCodeAt(fm.yamlStart) === 0xfeff ? fm.yamlStart + 1 : fm.yamlStart;
+    return edit(fm, at, at, `${name}: ${yamlScalar(value)}${fm.eol}`);
   }
   if (!parent?.entries || parent.entries.length === 0) return undefined;
   if (isFlow(fm, parent)) return insertIntoFlowMap(fm, parent, name, value);
