@@ -126,19 +126,26 @@ export class IncidentIndex {
 
   /** Reads one changed file from the host and refreshes its workspace checks. */
   async refresh(host: WorkspaceHost, path: string): Promise<void> {
-    if (path === CATALOG_PATH) {
-      await this.loadCatalog(host);
-      await this.checkEnvironment(host);
-      return;
-    }
-    if (!this.matches(path)) return;
-    const stat = await host.stat(path);
-    if (!stat) {
-      this.remove(path);
-      return;
-    }
-    await this.readOne(host, path, stat);
-    await this.checkEnvironment(host, [path]);
+    await this.refreshAll(host, [path]);
+  }
+
+  /**
+   * Reads changed files from the host and refreshes their workspace checks
+   * in one pass: after a branch switch that touched a thousand files, each
+   * path or glob they link is looked up once, not once per file.
+   */
+  async refreshAll(host: WorkspaceHost, paths: readonly string[]): Promise<void> {
+    const catalogChanged = paths.includes(CATALOG_PATH);
+    if (catalogChanged) await this.loadCatalog(host);
+    const changed = paths.filter((path) => this.matches(path));
+    await forEachLimited(changed, READ_CONCURRENCY, async (path) => {
+      const stat = await host.stat(path);
+      if (stat) await this.readOne(host, path, stat);
+      else this.remove(path);
+    });
+    // A new catalog changes every file's unknown services.
+    if (catalogChanged) await this.checkEnvironment(host);
+    else if (changed.length > 0) await this.checkEnvironment(host, changed);
   }
 
   remove(path: string): void {

@@ -134,16 +134,21 @@ export class IncidentWorkspace implements vscode.Disposable {
     for (const [key, paths] of batches) {
       const state = this.folders.get(key);
       if (!state) continue;
+      const fromEditor: string[] = [];
+      const fromDisk: string[] = [];
       for (const path of paths) {
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === state.host.uriOf(path).toString());
         // An open document's unsaved text wins over the disk; a deleted file's lingering (saved) document does not.
         if (open && !open.isClosed && (open.isDirty || (await state.host.stat(path)) !== undefined)) {
           state.index.update(path, open.getText());
-          await state.index.recheck(state.host, [path]);
+          fromEditor.push(path);
         } else {
-          await state.index.refresh(state.host, path);
+          fromDisk.push(path);
         }
       }
+      // One pass for the whole batch: a branch switch of a thousand files checks each linked path once.
+      await state.index.refreshAll(state.host, fromDisk);
+      if (fromEditor.length > 0) await state.index.recheck(state.host, fromEditor);
       this.changed.fire(state);
       void this.writeCache(state);
     }

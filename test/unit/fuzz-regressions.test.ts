@@ -1,8 +1,9 @@
 /**
- * Inputs the fuzzer (test/fuzz, `npm run fuzz`) and the edit property test
- * (edits-property.test.ts) found that broke the product, shrunk to what
- * still showed the bug. Each test names what found it and says what was
- * wrong; the fix is in the commit that added the test.
+ * Inputs the fuzzer (test/fuzz, `npm run fuzz`), the edit property test
+ * (edits-property.test.ts) and the load bench (`npm run load`) found that
+ * broke the product, shrunk to what still showed the bug. Each test names
+ * what found it and says what was wrong; the fix is in the commit that added
+ * the test.
  */
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
@@ -10,7 +11,7 @@ import { appendCodeLink } from '../../src/core/codeLinkEdit';
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
 import { importPostmortem } from '../../src/core/import/index';
 import { readKeyValue } from '../../src/core/import/stats';
-import { analyzeText } from '../../src/core/lint';
+import { analyzeText, defaultLintOptions } from '../../src/core/lint';
 import { quickFixes } from '../../src/core/edits/quickFixes';
 import { assignRoleEdits } from '../../src/core/edits/roles';
 import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
@@ -18,6 +19,8 @@ import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
 import { insertPerspective, insertSection } from '../../src/core/review/bodyEdits';
 import { setReview } from '../../src/core/review/reviewEdits';
 import { deleteEntry } from '../../src/core/timeline/edits';
+import { IncidentIndex } from '../../src/core/workspace';
+import { MemoryHost } from './lint-support';
 import { KNOWN_FIELDS } from '../../src/core/schema';
 import { nearestName } from '../../src/core/suggest';
 import { LineIndex } from '../../src/core/text';
@@ -181,5 +184,23 @@ describe('fuzz regressions', () => {
       const imported = importPostmortem('outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) });
       assert.deepEqual(analyzeText(imported.text).diagnostics.filter((d) => d.code === 'yaml-syntax'), [], JSON.stringify(bad));
     }
+  });
+
+  it('re-reading 200 changed files looks each linked glob up once, not once per file (load bench: a 1,000-file branch switch took 45 s)', async () => {
+    const host = new MemoryHost({ 'deploy/cache/values.yaml': 'ttl: 0\n' });
+    const paths = Array.from({ length: 200 }, (_, i) => `incidents/2026-01-01-incident-${i}.md`);
+    for (const [i, path] of paths.entries()) host.set(path, `---\nid: INC-2026-${i + 1}\ntitle: t\nstatus: resolved\nseverity: SEV3\nstarted: 2026-01-01T00:00:00Z\nresolved: 2026-01-01T01:00:00Z\ncode:\n  - path: deploy/cache/**\n---\n`);
+    const index = new IncidentIndex({ incidentGlob: 'incidents/**/*.md', lint: defaultLintOptions() });
+    await index.scan(host);
+    for (const path of paths) host.set(path, (await host.readFile(path))!.replace('title: t', 'title: switched'));
+    const lookups: string[] = [];
+    const exists = host.pathExists.bind(host);
+    host.pathExists = async (pathOrGlob: string) => {
+      lookups.push(pathOrGlob);
+      return exists(pathOrGlob);
+    };
+    await index.refreshAll(host, paths);
+    assert.deepEqual(lookups, ['deploy/cache/**']);
+    assert.ok(paths.every((path) => index.get(path)?.incident.title === 'switched'));
   });
 });
