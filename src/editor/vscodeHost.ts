@@ -4,14 +4,26 @@ import type { CommitLookup, FileStat, WorkspaceHost } from '../core/workspace';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
+/** Past this many, the remembered uris are dropped and rebuilt as asked for. */
+const MAX_REMEMBERED_URIS = 100_000;
+
 export class EditorWorkspaceHost implements WorkspaceHost {
+  private readonly uris = new Map<string, vscode.Uri>();
+
   constructor(
     readonly folder: vscode.WorkspaceFolder,
     readonly commits: CommitLookup | undefined,
   ) {}
 
   uriOf(path: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
+    // Remembered: the diagnostics and the views ask for every incident's uri on each change, and joinPath is not cheap at 10,000 paths.
+    let uri = this.uris.get(path);
+    if (!uri) {
+      if (this.uris.size >= MAX_REMEMBERED_URIS) this.uris.clear();
+      uri = vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
+      this.uris.set(path, uri);
+    }
+    return uri;
   }
 
   /** The folder-relative path of a uri, or undefined when it is outside this folder. */
