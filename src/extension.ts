@@ -24,12 +24,12 @@ export interface IncidentLensApi {
 }
 
 export function activate(context: vscode.ExtensionContext): IncidentLensApi {
-  const workspace = new IncidentWorkspace(context.storageUri);
+  const output = vscode.window.createOutputChannel('Incident Lens');
+  const workspace = new IncidentWorkspace(context.storageUri, (message) => output.appendLine(message));
   const diagnostics = new IncidentDiagnostics(workspace);
   const tree = new IncidentsTree(workspace);
   const treeView = vscode.window.createTreeView('incidentLens.incidents', { treeDataProvider: tree, showCollapseAll: true });
   const completion = new FrontMatterCompletion(workspace);
-  const output = vscode.window.createOutputChannel('Incident Lens');
 
   context.subscriptions.push(
     workspace,

@@ -90,8 +90,10 @@ export class IncidentIndex {
     this.version++;
     await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
       const stat = await host.stat(path);
+      // Gone since the listing, or not a regular file (a link the host does not follow): nothing to read.
+      if (!stat) return;
       const hit = cached.get(path);
-      if (stat && hit && hit.stat.size === stat.size && hit.stat.mtimeMs === stat.mtimeMs) {
+      if (hit && hit.stat.size === stat.size && hit.stat.mtimeMs === stat.mtimeMs) {
         this.setEntry({ path, stat, analysis: hit.analysis, environment: [] });
         return;
       }

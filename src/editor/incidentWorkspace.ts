@@ -43,7 +43,11 @@ export class IncidentWorkspace implements vscode.Disposable {
   /** Fires after a folder's index changed (scan, file events, settings). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly storage: vscode.Uri | undefined) {
+  constructor(
+    private readonly storage: vscode.Uri | undefined,
+    /** Where notes about skipped files go (the extension's output channel). */
+    private readonly note: (message: string) => void = () => undefined,
+  ) {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -91,7 +95,7 @@ export class IncidentWorkspace implements vscode.Disposable {
   private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
     const config = readFolderConfig(folder);
     const commits = vscode.workspace.isTrusted && folder.uri.scheme === 'file' ? new GitCommitLookup(folder.uri.fsPath) : undefined;
-    const state: FolderIncidents = { folder, host: new EditorWorkspaceHost(folder, commits), index: new IncidentIndex(config) };
+    const state: FolderIncidents = { folder, host: new EditorWorkspaceHost(folder, commits, (message) => this.note(`${folder.name}: ${message}`)), index: new IncidentIndex(config) };
     const key = folder.uri.toString();
     this.folders.set(key, state);
     this.watch(state);

@@ -13,6 +13,8 @@ export class EditorWorkspaceHost implements WorkspaceHost {
   constructor(
     readonly folder: vscode.WorkspaceFolder,
     readonly commits: CommitLookup | undefined,
+    /** Told about files that are skipped (unreadable, symbolic links). */
+    private readonly note: (message: string) => void = () => undefined,
   ) {}
 
   uriOf(path: string): vscode.Uri {
@@ -42,6 +44,11 @@ export class EditorWorkspaceHost implements WorkspaceHost {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(this.uriOf(path));
+      // As on the command line: a link is not followed (it could lead out of the folder, and the two must report the same files).
+      if (stat.type & vscode.FileType.SymbolicLink) {
+        this.note(`Skipped ${path}: a symbolic link (links are not followed)`);
+        return undefined;
+      }
       return stat.type & vscode.FileType.File ? { size: stat.size, mtimeMs: stat.mtime } : undefined;
     } catch {
       return undefined;
@@ -54,7 +61,9 @@ export class EditorWorkspaceHost implements WorkspaceHost {
     if (open) return open.getText();
     try {
       return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
+    } catch (error) {
+      // A missing file is an answer (the catalog is optional); one that is there and cannot be read is worth a note.
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.note(`Skipped ${path}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }

@@ -15,6 +15,8 @@ export interface NodeHostOptions {
 
 export class NodeWorkspaceHost implements WorkspaceHost {
   private readonly listings = new Map<string, Promise<string[]>>();
+  /** Links already noted: folders walked for several globs would note them again. */
+  private readonly noted = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -48,7 +50,9 @@ export class NodeWorkspaceHost implements WorkspaceHost {
   async readFile(file: string): Promise<string | undefined> {
     try {
       return readFileSync(this.resolve(file), 'utf8');
-    } catch {
+    } catch (error) {
+      // A missing file is an answer (the catalog is optional); one that is there and cannot be read is worth a note.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.options.note?.(`Skipped ${file}: ${(error as Error).message}`);
       return undefined;
     }
   }
@@ -96,11 +100,14 @@ export class NodeWorkspaceHost implements WorkspaceHost {
       }
       for (const entry of entries) {
         const rel = dir ? `${dir}/${entry.name}` : entry.name;
-        // Symbolic links are not followed, so link loops cannot trap the walk.
+        // Symbolic links are not followed, so link loops cannot trap the walk and a link cannot lead outside the folder.
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name)) pending.push(rel);
         } else if (entry.isFile()) {
           files.push(rel);
+        } else if (entry.isSymbolicLink() && !this.noted.has(rel)) {
+          this.noted.add(rel);
+          this.options.note?.(`Skipped ${rel}: a symbolic link (links are not followed)`);
         }
       }
     }

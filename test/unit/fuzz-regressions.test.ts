@@ -6,6 +6,9 @@
  * the test.
  */
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { appendCodeLink } from '../../src/core/codeLinkEdit';
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
@@ -20,6 +23,7 @@ import { insertPerspective, insertSection } from '../../src/core/review/bodyEdit
 import { setReview } from '../../src/core/review/reviewEdits';
 import { deleteEntry } from '../../src/core/timeline/edits';
 import { IncidentIndex } from '../../src/core/workspace';
+import { NodeWorkspaceHost } from '../../src/node/nodeHost';
 import { MemoryHost } from './lint-support';
 import { KNOWN_FIELDS } from '../../src/core/schema';
 import { nearestName } from '../../src/core/suggest';
@@ -202,5 +206,30 @@ describe('fuzz regressions', () => {
     await index.refreshAll(host, paths);
     assert.deepEqual(lookups, ['deploy/cache/**']);
     assert.ok(paths.every((path) => index.get(path)?.incident.title === 'switched'));
+  });
+
+  it('a symlink loop, a broken link and a linked incident are skipped with a note, and the scan finishes (load bench: they were skipped silently)', async () => {
+    const root = mkdtempSync(nodePath.join(tmpdir(), 'incident-lens-links-'));
+    try {
+      mkdirSync(nodePath.join(root, 'incidents'));
+      const incident = '---\nid: INC-2026-001\ntitle: t\nstatus: investigating\nseverity: SEV3\nstarted: 2026-01-01T00:00:00Z\n---\n';
+      writeFileSync(nodePath.join(root, 'incidents', '2026-01-01-real.md'), incident);
+      writeFileSync(nodePath.join(root, 'outside.md'), incident.replace('INC-2026-001', 'INC-2026-002'));
+      symlinkSync('.', nodePath.join(root, 'incidents', 'loop'));
+      symlinkSync('missing.md', nodePath.join(root, 'incidents', '2026-01-02-broken.md'));
+      symlinkSync('../outside.md', nodePath.join(root, 'incidents', '2026-01-03-linked.md'));
+      const notes: string[] = [];
+      const host = new NodeWorkspaceHost(root, { note: (message) => notes.push(message) });
+      const index = new IncidentIndex({ incidentGlob: 'incidents/**/*.md', lint: defaultLintOptions() });
+      await index.scan(host);
+      assert.deepEqual(index.paths(), ['incidents/2026-01-01-real.md']);
+      assert.deepEqual(notes.sort(), [
+        'Skipped incidents/2026-01-02-broken.md: a symbolic link (links are not followed)',
+        'Skipped incidents/2026-01-03-linked.md: a symbolic link (links are not followed)',
+        'Skipped incidents/loop: a symbolic link (links are not followed)',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
