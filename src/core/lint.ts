@@ -87,7 +87,7 @@ export function analyzeText(rawText: string, options: LintOptions = defaultLintO
     return incidentWith([
       diagnostic('invalid-value', locator.valueRange([]), `The front matter is ${shape}; it should be fields with values, like \`id: INC-2026-001\` on its own line.`),
     ]);
-  } else if (mayExpand(yamlText) && countValues(parsed.value, MAX_VALUES) > MAX_VALUES) {
+  } else if (expandsTooFar(yamlText, parsed.value)) {
     return incidentWith([diagnostic('yaml-syntax', openingRange, 'The front matter expands to too many values (through YAML aliases) to read safely.')]);
   } else {
     fields = parsed.value as Record<string, unknown>;
@@ -164,6 +164,16 @@ function keepWrittenShas(fields: Record<string, unknown>, locator: FrontMatterLo
   };
   fix(fields.commits, 'sha', 'commits');
   fix(fields.code, 'ref', 'code');
+}
+
+/**
+ * Whether a parsed front matter holds more values than any incident needs,
+ * through aliases (a "billion laughs"): walking it would take minutes or
+ * exhaust memory. The edits and the panels refuse such a front matter as the
+ * linter does.
+ */
+export function expandsTooFar(yamlText: string, value: unknown): boolean {
+  return mayExpand(yamlText) && countValues(value, MAX_VALUES) > MAX_VALUES;
 }
 
 /**

@@ -21,7 +21,7 @@ import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
 import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
 import { insertPerspective, insertSection } from '../../src/core/review/bodyEdits';
 import { setReview } from '../../src/core/review/reviewEdits';
-import { deleteEntry } from '../../src/core/timeline/edits';
+import { addEntry, deleteEntry, editEntry } from '../../src/core/timeline/edits';
 import { IncidentIndex } from '../../src/core/workspace';
 import { NodeWorkspaceHost } from '../../src/node/nodeHost';
 import { MemoryHost } from './lint-support';
@@ -230,6 +230,15 @@ describe('fuzz regressions', () => {
       ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('timeline edits on a flow list refuse an alias bomb instead of throwing (review of the fuzzer: JSON of 9^9 values, "Invalid string length")', () => {
+    const bomb = ['x_l1: &l1 [a, a, a, a, a, a, a, a, a]'];
+    for (let level = 2; level <= 9; level++) bomb.push(`x_l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+    const text = ['---', 'id: INC-2026-001', 'title: t', 'status: resolved', 'severity: SEV2', 'started: 2026-01-01T00:00:00Z', ...bomb, 'timeline: [{at: 2026-01-01T00:00:00Z, kind: trigger, text: a}]', '---', ''].join('\n');
+    for (const result of [editEntry(text, 0, { text: 'c' }), deleteEntry(text, 0), addEntry(text, { at: '2026-01-01T01:00:00Z', kind: 'action', text: 'b' })]) {
+      assert.equal(result.ok, false);
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { splitFrontMatter } from '../frontMatter';
+import { expandsTooFar } from '../lint';
 import { FrontMatterLocator, type YamlPath } from '../located';
 import { LineIndex, stripBom } from '../text';
 import { parseTimestamp } from '../timestamps';
@@ -27,8 +28,11 @@ export class FrontMatterText {
     if (rawText !== stripBom(rawText)) return undefined;
     const split = splitFrontMatter(rawText);
     if (split.kind !== 'ok') return undefined;
-    const parsed = parseYamlWithSpans(rawText.slice(split.yamlStart, split.yamlEnd));
+    const yamlText = rawText.slice(split.yamlStart, split.yamlEnd);
+    const parsed = parseYamlWithSpans(yamlText);
     if (!parsed.ok) return undefined;
+    // An alias bomb reads back as shared references, but anything that walks it (a comparison, JSON) would not finish.
+    if (expandsTooFar(yamlText, parsed.value)) return undefined;
     const value = parsed.value ?? {};
     if (typeof value !== 'object' || Array.isArray(value)) return undefined;
     const lines = new LineIndex(rawText);
