@@ -64,6 +64,7 @@ const TOKENS = [
   '{', '}', '[', ']', ',', '"', "'", '|', '>', '|-', '>+', '~', 'null', 'true', '0x1F', '.inf', '1e308',
   '\uFEFF', '\u2028', '\u2029', '\u0085', '\u0000', '\uD800', '\uDFFF', '\u00A0', '😀', 'İ', 'ß',
   'timeline:', 'actions:', 'code:', 'review:', 'roles:', 'status: resolved', 'at: 2026-11-20T14:02:00Z', 'kind: action', 'text: x',
+  'timeline: [{at: 2026-01-01T00:00:00Z, kind: trigger, text: a}, {at: 2026-01-01T01:00:00Z, kind: action, text: b}]\n', 'actions: [{id: A1, title: t, status: open}]\n',
   'path: ../../etc/passwd', 'path: /etc/passwd', 'lines: 88-40', 'sha: 1234567', 'sha: --all', 'id: INC-2026-001', 'due: 2026-02-30',
   '<script>alert(1)</script>', 'javascript:alert(1)', '## Summary', '### Support', '```', '<!--', '-->', '    ',
 ];
