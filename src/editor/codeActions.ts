@@ -61,6 +61,11 @@ export class IncidentCodeActions implements vscode.CodeActionProvider {
 
 /** Adds a service entry to catalog.yaml through the document, so undo works. */
 export async function addServiceToCatalog(catalog: vscode.Uri, service: string): Promise<void> {
+  // The quick fix is not offered in Restricted Mode; the command can still be called directly.
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage('This folder is open in Restricted Mode, so Incident Lens cannot add a service to the catalog. Trust the folder to make changes.');
+    return;
+  }
   const document = await vscode.workspace.openTextDocument(catalog);
   const text = document.getText();
   const indent = /^services:\s*\n([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
