@@ -13,6 +13,7 @@ import { readCodeowners } from '../codeownersFile';
 import { cancelled, type Outcome } from '../commandIds';
 import { uriFromArgument } from '../incidentTarget';
 import { pickOne } from '../quickInput';
+import { isOutsideWorkspace } from '../../../core/summarize';
 
 export interface WhoToCallArguments {
   readonly service?: string;
@@ -106,6 +107,8 @@ function openItem(state: FolderIncidents, label: string, path: string, line: num
     label,
     description,
     run: async () => {
+      // The catalog comes with the repository: a runbook path must not lead out of the folder.
+      if (isOutsideWorkspace(path)) return `${path} is outside this folder, so it is not opened.`;
       const uri = state.host.uriOf(path);
       try {
         await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(line, 0, line, 0) });
