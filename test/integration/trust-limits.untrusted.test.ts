@@ -18,7 +18,7 @@
 // a git that came and went between the two looks, which is why it is not
 // the main one.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
@@ -134,6 +134,13 @@ suite('untrusted workspace: what Incident Lens does not do', () => {
   suiteSetup(async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the folder is untrusted');
     api = await lens();
+    // A repository's own settings try to raise the size limit (see the test below); written before the snapshot.
+    const settings = join(folder().uri.fsPath, '.vscode', 'settings.json');
+    mkdirSync(join(folder().uri.fsPath, '.vscode'), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ 'incidentLens.maxFileSize': 1_000_000_000, 'incidentLens.hotspots.halfLifeDays': 99 }));
+    // The other setting in the file shows the editor has read it.
+    await eventually(() => assert.equal(vscode.workspace.getConfiguration('incidentLens').get('hotspots.halfLifeDays'), 99), 10_000);
+    await api.workspace.whenReady();
     extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     childrenBefore = childrenOfThisProcess();
     filesBefore = snapshot(folder().uri.fsPath);
@@ -206,6 +213,17 @@ suite('untrusted workspace: what Incident Lens does not do', () => {
     const imported = await notificationsDuring(() => vscode.commands.executeCommand('incidentLens.importPostmortem'));
     assert.equal(imported.length, 1, imported.join(' | '));
     assert.match(imported[0], /untrusted workspace|Restricted Mode/);
+    // The quick fix that adds a service is not offered here; called directly, it says why.
+    const catalog = await notificationsDuring(() => vscode.commands.executeCommand('incidentLens.addServiceToCatalog', uriOf('incidents/catalog.yaml'), 'not-in-catalog'));
+    assert.equal(catalog.length, 1, catalog.join(' | '));
+    assert.match(catalog[0], /Restricted Mode/);
+  });
+
+  test('the folder cannot raise the file size limit', () => {
+    // The folder's settings (written before the suite, like a cloned repository's) say 1 GB; Restricted Mode ignores that one.
+    assert.equal(vscode.workspace.getConfiguration('incidentLens').get('hotspots.halfLifeDays'), 99);
+    assert.equal(vscode.workspace.getConfiguration('incidentLens').get('maxFileSize'), 2 * 1024 * 1024);
+    assert.equal(api.workspace.all()[0].index.options.lint.maxBytes, 2 * 1024 * 1024);
   });
 
   test('no child process was started by Incident Lens', () => {
