@@ -2,6 +2,7 @@
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { isOutsideWorkspace } from '../core/summarize';
 import type { CommitLookup, FileStat, WorkspaceHost } from '../core/workspace';
 
 /** Folders that never hold incidents or linked code worth scanning. */
@@ -29,6 +30,11 @@ export class NodeWorkspaceHost implements WorkspaceHost {
 
   async listFiles(glob: string): Promise<string[]> {
     const { base } = picomatch.scan(glob);
+    // The glob comes from the folder's own settings: it must not reach files outside the folder.
+    if (isOutsideWorkspace(base)) {
+      this.options.note?.(`Skipped ${glob}: it leads outside the folder`);
+      return [];
+    }
     const isMatch = picomatch(glob, { dot: false });
     return (await this.filesUnder(base)).filter((file) => isMatch(file));
   }
@@ -67,6 +73,7 @@ export class NodeWorkspaceHost implements WorkspaceHost {
         return false;
       }
     }
+    if (isOutsideWorkspace(scan.base)) return false;
     const isMatch = picomatch(pathOrGlob, { dot: true });
     return (await this.filesUnder(scan.base)).some((file) => isMatch(file));
   }

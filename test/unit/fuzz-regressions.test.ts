@@ -241,4 +241,20 @@ describe('fuzz regressions', () => {
       assert.equal(result.ok, false);
     }
   });
+
+  it('an incident glob from the folder\'s settings cannot reach files outside the folder (security review: the command line linted ../secret/*.md)', async () => {
+    const root = mkdtempSync(nodePath.join(tmpdir(), 'incident-lens-escape-'));
+    try {
+      mkdirSync(nodePath.join(root, 'repo'));
+      mkdirSync(nodePath.join(root, 'secret'));
+      writeFileSync(nodePath.join(root, 'secret', 'leak.md'), '---\nid: SECRET-1\ntitle: secret\n---\n');
+      const notes: string[] = [];
+      const host = new NodeWorkspaceHost(nodePath.join(root, 'repo'), { note: (message) => notes.push(message) });
+      assert.deepEqual(await host.listFiles('../secret/*.md'), []);
+      assert.equal(await host.pathExists('../secret/*.md'), false);
+      assert.deepEqual(notes, ['Skipped ../secret/*.md: it leads outside the folder']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
