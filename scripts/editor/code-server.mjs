@@ -26,6 +26,10 @@ export function userSettings({ trust = false } = {}) {
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'git.openRepositoryInParentFolders': 'never',
+    // In the browser the editor saves typed text after a second by default;
+    // tests that type into an incident and check what was written need the
+    // editor's own writes out of the picture.
+    'files.autoSave': 'off',
   };
 }
 

@@ -134,6 +134,8 @@ suite('untrusted workspace: what Incident Lens does not do', () => {
   suiteSetup(async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the folder is untrusted');
     api = await lens();
+    // The test profile turns auto save off (scripts/editor/code-server.mjs): typed text is never saved by the editor here.
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
     // A repository's own settings try to raise the size limit (see the test below); written before the snapshot.
     const settings = join(folder().uri.fsPath, '.vscode', 'settings.json');
     mkdirSync(join(folder().uri.fsPath, '.vscode'), { recursive: true });
@@ -244,5 +246,18 @@ suite('untrusted workspace: what Incident Lens does not do', () => {
 
   test('no file in the workspace folder was written', () => {
     assert.deepEqual(differences(filesBefore, snapshot(folder().uri.fsPath)), []);
+  });
+
+  // Last: it changes the folder's settings.
+  test('an incident glob from the folder\'s settings does not reach outside the folder', async () => {
+    const outside = join(folder().uri.fsPath, '..', 'outside-the-folder');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, '2026-01-01-leak.md'), '---\nid: SECRET-1\ntitle: not yours\n---\n');
+    writeFileSync(join(folder().uri.fsPath, '.vscode', 'settings.json'), JSON.stringify({ 'incidentLens.files': '../outside-the-folder/*.md' }));
+    await eventually(() => assert.equal(api.workspace.all()[0]?.index.options.incidentGlob, '../outside-the-folder/*.md'), 15_000);
+    await api.workspace.whenReady();
+    assert.deepEqual(api.workspace.all()[0].index.paths(), []);
+    const leaked = vscode.languages.getDiagnostics().filter(([uri]) => uri.fsPath.includes('outside-the-folder'));
+    assert.deepEqual(leaked, []);
   });
 });
