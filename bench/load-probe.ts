@@ -148,10 +148,16 @@ async function incidentsScenario(result: Record<string, unknown>): Promise<void>
   const started = performance.now();
   const index = state.index;
   const refreshAll = index.refreshAll.bind(index);
+  let inFlight = 0;
   index.refreshAll = async (host, paths) => {
     const at = performance.now();
-    await refreshAll(host, paths);
-    reads.push({ files: paths.length, startMs: round(at - started), ms: round(performance.now() - at) });
+    inFlight++;
+    try {
+      await refreshAll(host, paths);
+    } finally {
+      inFlight--;
+      reads.push({ files: paths.length, startMs: round(at - started), ms: round(performance.now() - at) });
+    }
   };
   // Not execFileSync: the probe must not block the extension host it measures.
   await new Promise<void>((resolve, reject) => execFile('git', ['checkout', '-q', 'load-switch'], { cwd: folder }, (error) => (error ? reject(error) : resolve())));
@@ -165,14 +171,16 @@ async function incidentsScenario(result: Record<string, unknown>): Promise<void>
     throw error;
   }
   const absorbed = performance.now();
-  // Late batches, if any, still count: wait for three quiet seconds.
-  await until('the file events to stop', () => performance.now() - Math.max(absorbed, ...batches, ...reads.map((read) => started + read.startMs + read.ms)) > 3000, 60_000);
+  // Late batches, if any, still count: wait until no batch is being read and three seconds passed quietly.
+  // (The index shows a file's new text as soon as it is read, before the batch's workspace checks end.)
+  await until('the file events to stop', () => inFlight === 0 && performance.now() - Math.max(absorbed, ...batches, ...reads.map((read) => started + read.startMs + read.ms)) > 3000, 120_000);
   subscription.dispose();
   index.refreshAll = refreshAll;
   result.branchSwitch = {
     files: changed.length,
     gitCheckoutMs: round(checkedOut - started),
     msFromCheckoutToIndexed: round(absorbed - checkedOut),
+    msFromCheckoutToChecksDone: round(Math.max(...reads.map((read) => started + read.startMs + read.ms), ...batches) - checkedOut),
     batches: batches.length,
     batchTimesMsAfterCheckout: batches.map((at) => round(at - checkedOut)),
     reads,
