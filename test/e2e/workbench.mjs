@@ -84,3 +84,96 @@ export async function eventually(check, timeoutMs = 15_000) {
     await sleep(200);
   }
 }
+
+// ---- Hostile content: what the page and each webview frame let happen ----
+
+/**
+ * Keeps, from now on, what hostile content could make the page do: dialogs (dismissed at once),
+ * uncaught errors from any frame, and the CSP violations the browser reports on the console of a
+ * webview frame (these are seen while a panel loads, before any listener in the page could be).
+ */
+export function watchPage(page) {
+  const seen = { dialogs: [], pageErrors: [], cspReports: [] };
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (error) => seen.pageErrors.push(error));
+  page.on('console', (message) => {
+    const url = message.location().url ?? '';
+    if (/Content Security Policy/i.test(message.text()) && /vscode-resource|webview/.test(url)) seen.cspReports.push(`${message.text().slice(0, 160)} (${url.slice(-60)})`);
+  });
+  return seen;
+}
+
+/** Listens in a webview frame, once: uncaught errors go to window.__errors, CSP violations to window.__violations. */
+export async function watchFrame(frame) {
+  await frame.evaluate(() => {
+    if (!window.__errors) {
+      window.__errors = [];
+      window.addEventListener('error', (event) => window.__errors.push(String(event.message)));
+      window.addEventListener('unhandledrejection', (event) => window.__errors.push(String(event.reason)));
+    }
+    if (!window.__violations) {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    }
+  });
+}
+
+/** The frames (any, the workbench's included) where a payload ran: window.__pwned set, or a title it wrote. */
+export async function pwnedFrames(page) {
+  const found = [];
+  for (const frame of page.frames()) {
+    const state = await frame.evaluate(() => ({ pwned: window.__pwned ?? null, title: document.title })).catch(() => null);
+    if (state && (state.pwned !== null || state.title === 'pwned')) found.push(`${frame.url().slice(0, 80)}: ${JSON.stringify(state)}`);
+  }
+  return found;
+}
+
+/**
+ * What a panel's page holds after rendering hostile content, for the checks: its scripts (only
+ * `script`, its own, plus the one VS Code adds), event-handler, style and loading attributes, and
+ * elements that only markup from data could create inside `root`. `ownSvg` matches the SVG the
+ * panel draws itself (charts); every other svg counts as from data.
+ */
+export async function domReport(frame, { root, ownSvg = null }) {
+  return frame.evaluate(
+    ({ root, ownSvg }) => {
+      const all = Array.from(document.querySelectorAll('*'));
+      const app = document.querySelector(root);
+      const inApp = app ? Array.from(app.querySelectorAll('*')) : [];
+      const fromData = inApp.filter((element) => {
+        if (/^(svg|circle|rect|path|g|line|text|defs|pattern|use|image|foreignobject)$/i.test(element.tagName)) return !(ownSvg && element.closest(ownSvg));
+        return /^(script|style|link|meta|base|img|picture|source|video|audio|iframe|frame|object|embed|a|b|i|marquee|math|template|noscript|area|map)$/i.test(element.tagName) || (element.tagName === 'FORM' && element.hasAttribute('action'));
+      });
+      return {
+        found: Boolean(app),
+        title: document.title,
+        scripts: Array.from(document.scripts).filter((script) => script.src).map((script) => script.src.split('/').pop()),
+        inline: Array.from(document.scripts).filter((script) => !script.src && (!/acquireVsCodeApi/.test(script.textContent ?? '') || /pwned|alert\(/.test(script.textContent ?? ''))).length,
+        handlers: all.filter((element) => Array.from(element.attributes).some((attribute) => /^on/i.test(attribute.name))).map((element) => element.outerHTML.slice(0, 80)),
+        loading: inApp.filter((element) => ['href', 'src', 'srcdoc', 'xlink:href', 'formaction', 'background', 'poster'].some((name) => element.hasAttribute(name))).map((element) => element.outerHTML.slice(0, 80)),
+        // VS Code puts the theme's variables in <html style>; the panel sets positions through CSSOM, never from data.
+        styled: inApp.filter((element) => /url\(|expression|javascript:|@import|display:\s*none/i.test(element.getAttribute('style') ?? '')).map((element) => element.outerHTML.slice(0, 80)),
+        fromData: fromData.map((element) => element.outerHTML.slice(0, 80)),
+        styleSheets: Array.from(document.querySelectorAll('style')).filter((style) => /evil\.example|display: none !important|@import/.test(style.textContent ?? '')).length,
+        bodyVisible: getComputedStyle(document.body).display !== 'none' && getComputedStyle(document.body).visibility !== 'hidden',
+      };
+    },
+    { root, ownSvg },
+  );
+}
+
+/** Everything a panel shows as text inside `root`: its text, form values and options, tooltips and accessible names. */
+export async function shownText(frame, root) {
+  return frame.evaluate((root) => {
+    const app = document.querySelector(root);
+    if (!app) return [];
+    const texts = [app.textContent ?? ''];
+    for (const element of app.querySelectorAll('input, textarea, select')) texts.push(element.value);
+    for (const element of app.querySelectorAll('option')) texts.push(element.textContent ?? '');
+    for (const element of app.querySelectorAll('[title], [aria-label]')) texts.push(element.getAttribute('title') ?? '', element.getAttribute('aria-label') ?? '');
+    return texts;
+  }, root);
+}
