@@ -101,7 +101,7 @@ export function analyzeText(rawText: string, options: LintOptions = defaultLintO
     ...statusWithoutTime(incident, fields, locator),
     ...timelineOrder(fields.timeline, locator),
     ...actionRules(incident, fields, locator),
-    ...overdueActions(incident, options.todayMs),
+    ...overdueActions(incident.actions, options.todayMs),
     ...codePathsOutside(incident),
     ...blameLanguage(text, split.bodyStart, lines, options.blamePhrases),
   ].sort(compareDiagnostics);

@@ -1,13 +1,13 @@
 /** The format's rules that go beyond field types: order, lifecycle, follow-ups, paths, wording. */
 import { findBlameLanguage } from './blame';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import type { IncidentSummary } from './incident';
+import type { ActionSummary, IncidentSummary } from './incident';
 import type { FrontMatterLocator } from './located';
 import { LIFECYCLE_FIELDS } from './schema';
 import type { LineIndex } from './text';
 import { DAY_MS, formatDate, parseTimestamp } from './timestamps';
 
-const OPEN_ACTION = new Set(['open', 'in-progress']);
+export const OPEN_ACTION: ReadonlySet<string> = new Set(['open', 'in-progress']);
 
 export function lifecycleOrder(incident: IncidentSummary): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -91,10 +91,10 @@ export function actionRules(incident: IncidentSummary, fields: Record<string, un
   return found;
 }
 
-/** Depends on the day, so the index recomputes it from cached summaries. */
-export function overdueActions(incident: IncidentSummary, todayMs: number): Diagnostic[] {
+/** Depends on the day, so the index recomputes it from the cached open actions. */
+export function overdueActions(actions: readonly ActionSummary[], todayMs: number): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const action of incident.actions) {
+  for (const action of actions) {
     if (!OPEN_ACTION.has(action.status) || action.dueMs === undefined || !action.dueRange) continue;
     if (action.dueMs >= todayMs) continue;
     const days = Math.round((todayMs - action.dueMs) / DAY_MS);

@@ -9,13 +9,11 @@ import { reanchor } from './codeLinkDrift';
 import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostics';
 import { nextIncidentId } from './ids';
 import type { IncidentSummary } from './incident';
+import { type AnalysisBrief, CACHE_VERSION, type CachedFile, type FileStat, type IndexCache } from './indexCache';
 import { analyzeText, type FileAnalysis, type LintOptions, tooLargeAnalysis } from './lint';
-import { overdueActions } from './rules';
+import { OPEN_ACTION, overdueActions } from './rules';
 
-export interface FileStat {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
+export type { FileStat, IndexCache } from './indexCache';
 
 /** What the index needs from the place the files live (Node fs, or the editor). */
 export interface WorkspaceHost {
@@ -48,18 +46,22 @@ export interface IncidentFile {
 interface Entry {
   readonly path: string;
   readonly stat?: FileStat;
-  /** Per-file diagnostics; `action-overdue` is recomputed from the summary, since it depends on the day. */
-  readonly analysis: FileAnalysis;
+  readonly brief: AnalysisBrief;
+  /** Decoded on first use when the entry came from the cache. */
+  readonly incident: IncidentSummary | undefined;
+  /** The cached summary's bytes while it is not decoded, so writing the cache back does not decode it. */
+  readonly encoded?: Uint8Array;
   environment: readonly Diagnostic[];
+  /** Folder checks carried over from the cache, not yet checked again in this session. */
+  stale: boolean;
 }
 
-export interface IndexCache {
-  readonly version: number;
-  readonly optionsKey: string;
-  readonly entries: readonly { path: string; stat: FileStat; analysis: FileAnalysis }[];
+export interface ScanReport {
+  readonly files: number;
+  /** Files whose analysis came from the cache, unread. */
+  readonly fromCache: number;
 }
 
-const CACHE_VERSION = 1;
 const READ_CONCURRENCY = 64;
 
 export class IncidentIndex {
@@ -79,45 +81,70 @@ export class IncidentIndex {
     return this.isIncidentPath(path) && path !== CATALOG_PATH;
   }
 
-  /** Reads every incident file, reusing cached analyses of files whose size and time did not change. */
-  async scan(host: WorkspaceHost, cache?: IndexCache): Promise<void> {
-    const cached = new Map<string, IndexCache['entries'][number]>();
+  /**
+   * Reads every incident file, reusing cached analyses of files whose size
+   * and time did not change. Their folder checks are the cached ones until
+   * `revalidate` runs: a warm start shows results at once, then corrects them.
+   */
+  async scan(host: WorkspaceHost, cache?: IndexCache): Promise<ScanReport> {
+    const cached = new Map<string, CachedFile>();
     if (cache && cache.version === CACHE_VERSION && cache.optionsKey === optionsKey(this.options)) {
-      for (const entry of cache.entries) cached.set(entry.path, entry);
+      for (const file of cache.files) cached.set(file.path, file);
     }
     const paths = (await host.listFiles(this.options.incidentGlob)).filter((path) => this.matches(path)).sort();
     this.entries.clear();
     this.version++;
+    let fromCache = 0;
     await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
       const stat = await host.stat(path);
       // Gone since the listing, or not a regular file (a link the host does not follow): nothing to read.
       if (!stat) return;
       const hit = cached.get(path);
       if (hit && hit.stat.size === stat.size && hit.stat.mtimeMs === stat.mtimeMs) {
-        this.setEntry({ path, stat, analysis: hit.analysis, environment: [] });
+        this.setEntry(cachedEntry(hit, stat));
+        fromCache++;
         return;
       }
       await this.readOne(host, path, stat);
     });
     await this.loadCatalog(host);
-    await this.checkEnvironment(host);
+    await this.checkEnvironment(host, [...this.entries.values()].filter((entry) => !entry.stale).map((entry) => entry.path));
+    return { files: this.entries.size, fromCache };
+  }
+
+  /** True after a warm start until `revalidate` has run. */
+  get hasStaleChecks(): boolean {
+    for (const entry of this.entries.values()) if (entry.stale) return true;
+    return false;
+  }
+
+  /**
+   * Checks again what a warm start took from the cache: the folder may have
+   * changed while the editor was closed (a source file moved, the catalog edited).
+   * A summary the cache could not decode is read from the file.
+   */
+  async revalidate(host: WorkspaceHost): Promise<void> {
+    const stale = [...this.entries.values()].filter((entry) => entry.stale);
+    const unreadable = stale.filter((entry) => entry.brief.isIncident && !entry.incident).map((entry) => entry.path);
+    await forEachLimited(unreadable, READ_CONCURRENCY, async (path) => this.readOne(host, path, await host.stat(path)));
+    await this.checkEnvironment(host, stale.map((entry) => entry.path));
   }
 
   private async readOne(host: WorkspaceHost, path: string, stat: FileStat | undefined): Promise<void> {
     if (stat && stat.size > this.options.lint.maxBytes) {
-      this.setEntry({ path, stat, analysis: tooLargeAnalysis(stat.size, this.options.lint.maxBytes), environment: [] });
+      this.setEntry(freshEntry(path, stat, tooLargeAnalysis(stat.size, this.options.lint.maxBytes)));
       return;
     }
     const text = await host.readFile(path);
     if (text === undefined) return;
-    this.setEntry({ path, stat, analysis: analyzeText(text, this.options.lint), environment: [] });
+    this.setEntry(freshEntry(path, stat, analyzeText(text, this.options.lint)));
   }
 
   /** Re-analyses one file from its current text (an unsaved editor buffer, say). Returns false when it is not an incident file. */
   update(path: string, text: string, stat?: FileStat): boolean {
     if (!this.matches(path)) return false;
     // Folder checks point at old positions once the text changed; `recheck` recomputes them.
-    this.setEntry({ path, stat, analysis: analyzeText(text, this.options.lint), environment: [] });
+    this.setEntry(freshEntry(path, stat, analyzeText(text, this.options.lint)));
     return true;
   }
 
@@ -158,7 +185,7 @@ export class IncidentIndex {
     const previous = this.entries.get(entry.path);
     this.entries.set(entry.path, entry);
     // Derived maps follow ids: an edit that keeps the file's id (most edits) keeps them valid.
-    if (previous && previous.analysis.incident?.id === entry.analysis.incident?.id) return;
+    if (previous && previous.brief.id === entry.brief.id) return;
     this.version++;
   }
 
@@ -177,28 +204,29 @@ export class IncidentIndex {
   incidents(): IncidentFile[] {
     const found: IncidentFile[] = [];
     for (const entry of this.entries.values()) {
-      if (entry.analysis.isIncident && entry.analysis.incident) found.push({ path: entry.path, incident: entry.analysis.incident });
+      if (!entry.brief.isIncident) continue;
+      const incident = entry.incident;
+      if (incident) found.push({ path: entry.path, incident });
     }
     return found.sort((a, b) => a.path.localeCompare(b.path));
   }
 
   get(path: string): IncidentFile | undefined {
     const entry = this.entries.get(path);
-    return entry?.analysis.incident ? { path, incident: entry.analysis.incident } : undefined;
+    const incident = entry?.incident;
+    return incident ? { path, incident } : undefined;
   }
 
   isIncident(path: string): boolean {
-    return this.entries.get(path)?.analysis.isIncident ?? false;
+    return this.entries.get(path)?.brief.isIncident ?? false;
   }
 
   /** Everything reported for one file, sorted by position. */
   diagnostics(path: string): Diagnostic[] {
     const entry = this.entries.get(path);
-    if (!entry || !entry.analysis.isIncident) return [];
-    const own = entry.analysis.diagnostics.filter((d) => d.code !== 'action-overdue');
-    const incident = entry.analysis.incident;
-    const overdue = incident ? overdueActions(incident, this.options.lint.todayMs) : [];
-    return [...own, ...overdue, ...entry.environment, ...this.duplicateIds(entry)].sort(compareDiagnostics);
+    if (!entry || !entry.brief.isIncident) return [];
+    const overdue = overdueActions(entry.brief.dueActions, this.options.lint.todayMs);
+    return [...entry.brief.diagnostics, ...overdue, ...entry.environment, ...this.duplicateIds(entry)].sort(compareDiagnostics);
   }
 
   /** Every file with diagnostics, including the catalog. */
@@ -216,27 +244,30 @@ export class IncidentIndex {
     return nextIncidentId(this.idPaths().keys(), year);
   }
 
+  /** A snapshot for `encodeIndexCache`; files never decoded in this session are carried over as bytes. */
   toCache(): IndexCache {
-    const entries: IndexCache['entries'][number][] = [];
+    const files: CachedFile[] = [];
     for (const entry of this.entries.values()) {
-      if (entry.stat) entries.push({ path: entry.path, stat: entry.stat, analysis: entry.analysis });
+      if (!entry.stat) continue;
+      const { path, stat, brief, environment, encoded } = entry;
+      files.push({ path, stat, brief, environment, encoded, summary: () => entry.incident });
     }
-    return { version: CACHE_VERSION, optionsKey: optionsKey(this.options), entries };
+    return { version: CACHE_VERSION, optionsKey: optionsKey(this.options), files };
   }
 
   private duplicateIds(entry: Entry): Diagnostic[] {
-    const incident = entry.analysis.incident;
-    if (!incident?.id || !incident.idRange) return [];
-    const others = (this.idPaths().get(incident.id) ?? []).filter((path) => path !== entry.path);
+    const { id, idRange } = entry.brief;
+    if (!id || !idRange) return [];
+    const others = (this.idPaths().get(id) ?? []).filter((path) => path !== entry.path);
     if (others.length === 0) return [];
-    return [diagnostic('duplicate-id', incident.idRange, `Another incident already uses the id ${incident.id}: ${others.join(', ')}.`, { others })];
+    return [diagnostic('duplicate-id', idRange, `Another incident already uses the id ${id}: ${others.join(', ')}.`, { others })];
   }
 
   private idPaths(): Map<string, string[]> {
     if (this.idPathsMemo && this.idPathsVersion === this.version) return this.idPathsMemo;
     const byId = new Map<string, string[]>();
     for (const entry of this.entries.values()) {
-      const id = entry.analysis.incident?.id;
+      const id = entry.brief.id;
       if (id) byId.set(id, [...(byId.get(id) ?? []), entry.path]);
     }
     this.idPathsMemo = byId;
@@ -251,15 +282,17 @@ export class IncidentIndex {
 
   /** Code paths, drifted links, unknown commits and services, for all files or some. */
   private async checkEnvironment(host: WorkspaceHost, only?: readonly string[]): Promise<void> {
-    const targets = (only ?? [...this.entries.keys()]).map((path) => this.entries.get(path)).filter((entry): entry is Entry => !!entry?.analysis.incident);
-    const shas = [...new Set(targets.flatMap((entry) => entry.analysis.incident!.commits.map((commit) => commit.sha)))];
+    const chosen = (only ?? [...this.entries.keys()]).map((path) => this.entries.get(path)).filter((entry): entry is Entry => !!entry);
+    for (const entry of chosen) entry.stale = false;
+    const targets = chosen.flatMap((entry) => (entry.incident ? [{ entry, incident: entry.incident }] : []));
+    const shas = [...new Set(targets.flatMap(({ incident }) => incident.commits.map((commit) => commit.sha)))];
     const known = host.commits && shas.length > 0 ? await host.commits.knownCommits(shas) : undefined;
     const existence = new Map<string, Promise<boolean>>();
     const texts = new Map<string, Promise<string | undefined>>();
     const exists = (path: string) => memo(existence, path, () => host.pathExists(path));
     const read = (path: string) => memo(texts, path, () => host.readFile(path));
-    await forEachLimited(targets, READ_CONCURRENCY, async (entry) => {
-      entry.environment = await environmentDiagnostics(entry.analysis.incident!, { exists, read, known, catalog: this.catalog });
+    await forEachLimited(targets, READ_CONCURRENCY, async ({ entry, incident }) => {
+      entry.environment = await environmentDiagnostics(incident, { exists, read, known, catalog: this.catalog });
     });
   }
 }
@@ -340,4 +373,45 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
     }
   });
   await Promise.all(workers);
+}
+
+function briefOf(analysis: FileAnalysis): AnalysisBrief {
+  const incident = analysis.incident;
+  return {
+    isIncident: analysis.isIncident,
+    diagnostics: analysis.diagnostics.filter((d) => d.code !== 'action-overdue'),
+    id: incident?.id,
+    idRange: incident?.idRange,
+    dueActions: incident?.actions.filter((action) => OPEN_ACTION.has(action.status) && action.dueMs !== undefined) ?? [],
+  };
+}
+
+function freshEntry(path: string, stat: FileStat | undefined, analysis: FileAnalysis): Entry {
+  return { path, stat, brief: briefOf(analysis), incident: analysis.incident, environment: [], stale: false };
+}
+
+/** The summary is decoded on first use; until then the entry keeps its bytes. */
+function cachedEntry(file: CachedFile, stat: FileStat): Entry {
+  let decoded = false;
+  let incident: IncidentSummary | undefined;
+  let encoded = file.encoded;
+  return {
+    path: file.path,
+    stat,
+    brief: file.brief,
+    environment: file.environment,
+    stale: true,
+    get incident() {
+      if (!decoded) {
+        incident = file.summary();
+        decoded = true;
+        // Decoded once, the summary is written from the object: the bytes can go.
+        if (incident) encoded = undefined;
+      }
+      return incident;
+    },
+    get encoded() {
+      return encoded;
+    },
+  };
 }

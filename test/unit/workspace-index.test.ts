@@ -3,7 +3,7 @@
  * allocation, and the cache that makes a warm start read only what changed.
  */
 import * as assert from 'node:assert/strict';
-import type { IndexCache } from '../../src/core/workspace';
+import { decodeIndexCache, encodeIndexCacheBytes, type IndexCache } from '../../src/core/indexCache';
 import { incident, MemoryHost, newIndex, REQUIRED, scanned, seen, TODAY, withRequired } from './lint-support';
 
 const DAY = 86_400_000;
@@ -174,9 +174,13 @@ describe('workspace index', () => {
       'incidents/README.md': '# Incidents\n',
     });
     const incidentReads = (host: MemoryHost) => host.reads.filter((path) => path.endsWith('.md')).sort();
-    const roundTrip = (cache: IndexCache): IndexCache => JSON.parse(JSON.stringify(cache)) as IndexCache;
+    const roundTrip = (cache: IndexCache): IndexCache => {
+      const decoded = decodeIndexCache(encodeIndexCacheBytes(cache));
+      assert.ok(decoded, 'the cache decodes');
+      return decoded;
+    };
 
-    it('a warm start from a JSON round trip reads only the files that changed, and reports the same', async () => {
+    it('a warm start from the encoded cache reads only the files that changed, and reports the same', async () => {
       const cold = await scanned(new MemoryHost(files()));
       const cache = roundTrip(cold.toCache());
 
@@ -216,12 +220,51 @@ describe('workspace index', () => {
       assert.deepEqual(incidentReads(host), ['incidents/c.md']);
     });
 
-    it('workspace facts are checked again on a warm start', async () => {
+    it('a warm start shows the cached workspace facts, and revalidate checks them again', async () => {
       const cache = roundTrip((await scanned(new MemoryHost(files()))).toCache());
       const host = new MemoryHost({ ...files(), 'src/app.ts': 'export {};\n' });
       const warm = newIndex();
       await warm.scan(host, cache);
+      assert.equal(warm.hasStaleChecks, true);
+      assert.deepEqual(codes(warm, 'incidents/b.md'), ['unknown-field', 'code-path-missing']);
+      await warm.revalidate(host);
+      assert.equal(warm.hasStaleChecks, false);
       assert.deepEqual(codes(warm, 'incidents/b.md'), ['unknown-field']);
+    });
+
+    it('summaries are decoded only when asked for, and a file never decoded is written back as it was', async () => {
+      const cold = await scanned(new MemoryHost(files()));
+      const bytes = encodeIndexCacheBytes(cold.toCache());
+      const cache = decodeIndexCache(bytes);
+      assert.ok(cache);
+      let decodes = 0;
+      const counted: IndexCache = { ...cache, files: cache.files.map((file) => ({ ...file, summary: () => (decodes++, file.summary()) })) };
+      const warm = newIndex();
+      await warm.scan(new MemoryHost(files()), counted);
+      warm.allDiagnostics();
+      warm.nextId(2026);
+      assert.equal(decodes, 0, 'diagnostics and ids come from the briefs');
+      assert.deepEqual(encodeIndexCacheBytes(warm.toCache()), bytes);
+      assert.equal(warm.get('incidents/a.md')?.incident.title, cold.get('incidents/a.md')?.incident.title);
+      assert.equal(decodes, 1);
+    });
+
+    it('a truncated or foreign cache is ignored, and every file is read', async () => {
+      const bytes = encodeIndexCacheBytes((await scanned(new MemoryHost(files()))).toCache());
+      assert.equal(decodeIndexCache(bytes.subarray(0, bytes.length - 10)), undefined);
+      assert.equal(decodeIndexCache(new TextEncoder().encode('{"version":1,"entries":[]}')), undefined);
+      assert.equal(decodeIndexCache(new Uint8Array([0xff, 0x0a, 0x00])), undefined);
+    });
+
+    it('a summary the cache cannot decode is read from the file when revalidating', async () => {
+      const cache = roundTrip((await scanned(new MemoryHost(files()))).toCache());
+      const broken: IndexCache = { ...cache, files: cache.files.map((file) => (file.path === 'incidents/c.md' ? { ...file, encoded: undefined, summary: () => undefined } : file)) };
+      const host = new MemoryHost(files());
+      const warm = newIndex();
+      await warm.scan(host, broken);
+      await warm.revalidate(host);
+      assert.deepEqual(incidentReads(host), ['incidents/c.md']);
+      assert.equal(warm.get('incidents/c.md')?.incident.id, 'INC-2026-003');
     });
 
     it('overdue actions are recomputed for another day, from the cache', async () => {
