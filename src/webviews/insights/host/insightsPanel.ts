@@ -13,7 +13,8 @@ import { buildDocument, renderReport } from '../../../core/report';
 import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
 import { encodeRender, type PanelFilters, type RenderMessage, webviewMessageSchema } from '../protocol';
 import { AreaHistory } from './history';
-import { insightsHtml, webviewOptions } from './html';
+import { webviewOptions } from '../../shared/page';
+import { insightsHtml } from './html';
 import { collectSources, type WorkspaceSources } from './sources';
 
 /** File events arrive in bursts (a branch switch); one render covers them. */

@@ -13,7 +13,7 @@ import type { ReviewModel } from '../../../core/review/types';
 import type { TextEdit } from '../../../core/edits/textEdit';
 import { formatDate } from '../../../core/timestamps';
 import { toWorkspaceEdit } from '../../../editor/convert';
-import { mediaRoot } from '../../timeline/host/html';
+import { webviewOptions } from '../../shared/page';
 import { type Intent, type Outcome, type RenderMessage, type ResultMessage, webviewMessageSchema } from '../protocol';
 import { reviewHtml } from './html';
 import { openBodyLink } from './links';
@@ -55,7 +55,7 @@ export class ReviewPanel implements vscode.Disposable {
     readonly uri: vscode.Uri,
     extensionUri: vscode.Uri,
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: [mediaRoot(extensionUri)] };
+    panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = reviewHtml(panel.webview, extensionUri);
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name));

@@ -12,7 +12,8 @@ import type { TimelineModel } from '../../../core/timeline/types';
 import { toRange, toWorkspaceEdit } from '../../../editor/convert';
 import { encodeRender, type Intent, type Outcome, type RenderMessage, type ResultMessage, webviewMessageSchema } from '../protocol';
 import { openEvidence } from './evidence';
-import { timelineHtml, webviewOptions } from './html';
+import { webviewOptions } from '../../shared/page';
+import { timelineHtml } from './html';
 
 /** Changes while someone types are gathered this long; short enough to feel immediate. */
 const RENDER_DELAY_MS = 40;
