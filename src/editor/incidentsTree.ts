@@ -65,7 +65,9 @@ export class IncidentsTree implements vscode.TreeDataProvider<IncidentsNode>, vs
   private readonly subscription: vscode.Disposable;
   private groupBy: GroupBy = 'status';
   private roots: GroupNode[] = [];
-  private signature = '';
+  private signature: readonly string[] = [];
+  /** Each summary's JSON, kept while the index keeps the summary: an unchanged incident is not serialized again. */
+  private readonly summaryJson = new WeakMap<object, string>();
   private pending: ReturnType<typeof setTimeout> | undefined;
   private readonly ticker: ReturnType<typeof setInterval>;
 
@@ -223,10 +225,19 @@ export class IncidentsTree implements vscode.TreeDataProvider<IncidentsNode>, vs
       return node;
     });
     // Labels and durations, and every incident's fields and lines (rows under an incident open at those lines).
-    const signature = JSON.stringify([this.groupBy, this.describe(2), this.roots.flatMap((group) => group.items.map((item) => item.incident))]);
-    if (signature === this.signature) return false;
+    const signature = [this.groupBy, ...this.describe(2), ...this.roots.flatMap((group) => group.items.map((item) => this.jsonOf(item.incident)))];
+    if (signature.length === this.signature.length && signature.every((part, index) => part === this.signature[index])) return false;
     this.signature = signature;
     return true;
+  }
+
+  private jsonOf(incident: object): string {
+    let json = this.summaryJson.get(incident);
+    if (json === undefined) {
+      json = JSON.stringify(incident);
+      this.summaryJson.set(incident, json);
+    }
+    return json;
   }
 
   dispose(): void {
