@@ -25,8 +25,11 @@ export interface AnalysisBrief {
   readonly id?: string;
   readonly idRange?: Range;
   /** Open actions with a due date, from which `action-overdue` is recomputed each day. */
-  readonly dueActions: readonly ActionSummary[];
+  readonly dueActions: readonly DueAction[];
 }
+
+/** What `action-overdue` needs of an action. */
+export type DueAction = Pick<ActionSummary, 'index' | 'id' | 'owner' | 'status' | 'dueMs' | 'dueRange'>;
 
 export interface CachedFile {
   readonly path: string;

@@ -1,7 +1,8 @@
 /** The format's rules that go beyond field types: order, lifecycle, follow-ups, paths, wording. */
 import { findBlameLanguage } from './blame';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import type { ActionSummary, IncidentSummary } from './incident';
+import type { IncidentSummary } from './incident';
+import type { DueAction } from './indexCache';
 import type { FrontMatterLocator } from './located';
 import { LIFECYCLE_FIELDS } from './schema';
 import type { LineIndex } from './text';
@@ -92,7 +93,7 @@ export function actionRules(incident: IncidentSummary, fields: Record<string, un
 }
 
 /** Depends on the day, so the index recomputes it from the cached open actions. */
-export function overdueActions(actions: readonly ActionSummary[], todayMs: number): Diagnostic[] {
+export function overdueActions(actions: readonly DueAction[], todayMs: number): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const action of actions) {
     if (!OPEN_ACTION.has(action.status) || action.dueMs === undefined || !action.dueRange) continue;

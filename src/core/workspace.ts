@@ -382,7 +382,9 @@ function briefOf(analysis: FileAnalysis): AnalysisBrief {
     diagnostics: analysis.diagnostics.filter((d) => d.code !== 'action-overdue'),
     id: incident?.id,
     idRange: incident?.idRange,
-    dueActions: incident?.actions.filter((action) => OPEN_ACTION.has(action.status) && action.dueMs !== undefined) ?? [],
+    dueActions: (incident?.actions ?? [])
+      .filter((action) => OPEN_ACTION.has(action.status) && action.dueMs !== undefined)
+      .map(({ index, id, owner, status, dueMs, dueRange }) => ({ index, id, owner, status, dueMs, dueRange })),
   };
 }
 
