@@ -89,11 +89,18 @@ export async function eventually(check, timeoutMs = 15_000) {
 
 /**
  * Keeps, from now on, what hostile content could make the page do: dialogs (dismissed at once),
- * uncaught errors from any frame, and the CSP violations the browser reports on the console of a
- * webview frame (these are seen while a panel loads, before any listener in the page could be).
+ * uncaught errors from any frame, requests to any host but the editor's, and the CSP violations
+ * the browser reports on the console of a webview frame (these are seen while a panel loads,
+ * before any listener in the page could be).
  */
 export function watchPage(page) {
-  const seen = { dialogs: [], pageErrors: [], cspReports: [] };
+  const seen = { dialogs: [], pageErrors: [], cspReports: [], requests: [] };
+  // The editor runs on 127.0.0.1 and serves a webview's own files (media/) as *.vscode-resource.vscode-cdn.net
+  // through its service worker; a request anywhere else is something loaded from data.
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^(https?|wss?|ftp):/i.test(url) && !/^[a-z]+:\/\/(127\.0\.0\.1|localhost|[^/]+\.vscode-resource\.vscode-cdn\.net)[:/]/i.test(url)) seen.requests.push(url.slice(0, 120));
+  });
   page.on('dialog', (dialog) => {
     seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss().catch(() => {});
