@@ -14,6 +14,12 @@ export async function waitForWorkbench(page) {
 
 /** F1, type, Enter on the item whose label contains `label`. */
 export async function runCommand(page, label) {
+  await startCommand(page, label);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+}
+
+/** Like runCommand, without waiting for the palette to close: for a command that asks at once (its prompt reuses the widget). */
+export async function startCommand(page, label) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
@@ -21,7 +27,6 @@ export async function runCommand(page, label) {
   const item = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await item.waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
 }
 
 /** Opens a file by name through quick open (F1, then drop the `>`). */
@@ -45,29 +50,12 @@ export async function focusEditor(page, fileName) {
 
 /** The frame that holds the timeline panel for incident `id` (the innermost webview frame). */
 export async function timelineFrame(page, id, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const found = await frame
-        .evaluate((wanted) => {
-          const app = document.getElementById('timeline-app');
-          return Boolean(app?.dataset.complete && app.querySelector('.incident-id')?.textContent === wanted);
-        }, id)
-        .catch(() => false);
-      if (found) {
-        // From here on, uncaught errors in the panel are kept for the suite to check.
-        await frame.evaluate(() => {
-          if (window.__errors) return;
-          window.__errors = [];
-          window.addEventListener('error', (event) => window.__errors.push(String(event.message)));
-          window.addEventListener('unhandledrejection', (event) => window.__errors.push(String(event.reason)));
-        });
-        return frame;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no timeline panel for ${id} within ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
+  const probe = (wanted) => {
+    const app = document.getElementById('timeline-app');
+    return Boolean(app?.dataset.complete && app.querySelector('.incident-id')?.textContent === wanted);
+  };
+  // From then on, uncaught errors in the panel are kept for the suite to check.
+  return webviewFrame(page, probe, id, { timeoutMs, what: `timeline panel for ${id}` });
 }
 
 /** Polls until `check` returns a truthy value (or throws its last error). */
@@ -83,6 +71,89 @@ export async function eventually(check, timeoutMs = 15_000) {
     }
     await sleep(200);
   }
+}
+
+/** Opens the workbench on `folder` with the development build of the extension at `extensionPath`, as the suites load it (no .vsix needed). */
+export async function openWorkbench(page, server, folder, extensionPath) {
+  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extensionPath}`]];
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await waitForWorkbench(page);
+}
+
+/** Clicks the quick pick (or quick open) row whose text contains `label`. */
+export async function pickItem(page, label, timeoutMs = 15_000) {
+  const item = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await item.waitFor({ timeout: timeoutMs });
+  await item.click();
+}
+
+/**
+ * The webview frame for which `probe(arg)`, run inside each frame, is true (the innermost frame
+ * of a panel, once it has rendered). Uncaught errors in it are kept in window.__errors from then on.
+ */
+export async function webviewFrame(page, probe, arg, { timeoutMs = 45_000, what = 'the panel' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.evaluate(probe, arg).catch(() => false)) {
+        await frame.evaluate(() => {
+          if (window.__errors) return;
+          window.__errors = [];
+          window.addEventListener('error', (event) => window.__errors.push(String(event.message)));
+          window.addEventListener('unhandledrejection', (event) => window.__errors.push(String(event.reason)));
+        });
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs / 1000} s`);
+    await sleep(250);
+  }
+}
+
+/** Throws `message` unless `condition` holds. */
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/**
+ * A small runner: `test(name, body)` runs and prints one test; `finish(code)` runs `cleanup(code)`
+ * once, prints `N passed, N failed` as the last line and exits; `fail()` counts a failure outside a test.
+ */
+export function createRunner(cleanup) {
+  let passed = 0;
+  let failed = 0;
+  let finishing;
+  const runner = {
+    get failed() {
+      return failed;
+    },
+    fail() {
+      failed += 1;
+    },
+    async test(name, body) {
+      const started = Date.now();
+      try {
+        await body();
+        passed += 1;
+        console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+        return true;
+      } catch (error) {
+        failed += 1;
+        console.log(`  ✗ ${name}\n      ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').slice(0, 6).join('\n      ')}`);
+        return false;
+      }
+    },
+    finish(code) {
+      finishing ??= (async () => {
+        await cleanup(code);
+        console.log(`${passed} passed, ${failed} failed`);
+        process.exit(code);
+      })();
+      return finishing;
+    },
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void runner.finish(130));
+  return runner;
 }
 
 // ---- Hostile content: what the page and each webview frame let happen ----
