@@ -174,6 +174,8 @@ export class TimelineApp {
     this.addButton.disabled = false;
     this.shown = model;
     this.clock = new Clock(model.offsetMinutes);
+    // Entries added live are stamped to the second: make room for "14:02:37".
+    this.root.classList.toggle('with-seconds', this.clock.showsSeconds(model));
 
     const focusWasInList = this.list.contains(document.activeElement);
     if (message.focusIndex !== null) this.activeKey = `entry:${message.focusIndex}`;

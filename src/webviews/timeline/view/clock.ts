@@ -1,5 +1,6 @@
 /** Times for display: the incident's own offset on the page, the viewer's local time on hover. */
 import { offsetLabel, wallClock } from '../../../core/timeline/duration';
+import type { TimelineModel } from '../../../core/timeline/types';
 
 /** Built once per page: making an Intl formatter loads locale data (tens of milliseconds the first time). */
 let localFormat: Intl.DateTimeFormat | undefined;
@@ -15,6 +16,12 @@ export class Clock {
   time(epochMs: number): string {
     const clock = wallClock(epochMs, this.offsetMinutes);
     return clock.seconds ? `${clock.time}:${String(clock.seconds).padStart(2, '0')}` : clock.time;
+  }
+
+  /** Whether any time the rows show has seconds ("14:02:37"): the time column must then be wider. */
+  showsSeconds(model: Pick<TimelineModel, 'entries' | 'rows'>): boolean {
+    const withSeconds = (epochMs: number | null) => epochMs !== null && wallClock(epochMs, this.offsetMinutes).seconds !== 0;
+    return model.entries.some((entry) => withSeconds(entry.epochMs)) || model.rows.some((row) => row.type === 'marker' && withSeconds(row.epochMs));
   }
 
   /** "2026-11-20 14:02 UTC". */
