@@ -34,10 +34,9 @@ export class IncidentDiagnostics implements vscode.Disposable {
 
   lintOpenDocuments(): void {
     for (const document of vscode.workspace.textDocuments) {
-      // Right after a scan: a saved document the scan did not find is a deleted file's leftover, not an incident.
-      const located = this.workspace.locate(document.uri);
-      if (located && !document.isDirty && located.state.index.matches(located.path) && !located.state.index.paths().includes(located.path)) continue;
-      this.lintDocument(document);
+      // Right after a scan, a saved document is what the scan read from disk (or, when the scan did not
+      // find it, a deleted file's leftover): only unsaved text has something to add.
+      if (document.isDirty) this.lintDocument(document);
     }
   }
 

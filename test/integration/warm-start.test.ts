@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
-import { diagnosticsOf, folder, lens, uriOf } from './support/lens';
+import { closeAll, diagnosticsOf, folder, lens, uriOf } from './support/lens';
 
 const INCIDENT = 'incidents/2026-11-24-search-latency-after-cache-key-change.md';
 const LINKED = 'deploy/search/opensearch.yaml';
@@ -34,6 +34,8 @@ suite('warm start from the index cache', () => {
 
   suiteSetup(async () => {
     api = await lens();
+    // An open document's unsaved text is not cached (the file on disk is what the next session reads).
+    await closeAll();
     await api.workspace.whenReady();
   });
 
