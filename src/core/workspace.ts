@@ -101,7 +101,7 @@ export class IncidentIndex {
       if (!stat) return;
       const hit = cached.get(path);
       if (hit && hit.stat.size === stat.size && hit.stat.mtimeMs === stat.mtimeMs) {
-        this.setEntry(cachedEntry(hit, stat));
+        this.setEntry(new CachedEntry(hit, stat));
         fromCache++;
         return;
       }
@@ -393,27 +393,36 @@ function freshEntry(path: string, stat: FileStat | undefined, analysis: FileAnal
 }
 
 /** The summary is decoded on first use; until then the entry keeps its bytes. */
-function cachedEntry(file: CachedFile, stat: FileStat): Entry {
-  let decoded = false;
-  let incident: IncidentSummary | undefined;
-  let encoded = file.encoded;
-  return {
-    path: file.path,
-    stat,
-    brief: file.brief,
-    environment: file.environment,
-    stale: true,
-    get incident() {
-      if (!decoded) {
-        incident = file.summary();
-        decoded = true;
-        // Decoded once, the summary is written from the object: the bytes can go.
-        if (incident) encoded = undefined;
-      }
-      return incident;
-    },
-    get encoded() {
-      return encoded;
-    },
-  };
+class CachedEntry implements Entry {
+  readonly path: string;
+  readonly brief: AnalysisBrief;
+  environment: readonly Diagnostic[];
+  stale = true;
+  private decoded = false;
+  private summary: IncidentSummary | undefined;
+  private bytes: Uint8Array | undefined;
+
+  constructor(
+    private readonly file: CachedFile,
+    readonly stat: FileStat,
+  ) {
+    this.path = file.path;
+    this.brief = file.brief;
+    this.environment = file.environment;
+    this.bytes = file.encoded;
+  }
+
+  get incident(): IncidentSummary | undefined {
+    if (!this.decoded) {
+      this.summary = this.file.summary();
+      this.decoded = true;
+      // Decoded once, the summary is written from the object: the bytes can go.
+      if (this.summary) this.bytes = undefined;
+    }
+    return this.summary;
+  }
+
+  get encoded(): Uint8Array | undefined {
+    return this.bytes;
+  }
 }

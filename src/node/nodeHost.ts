@@ -79,7 +79,8 @@ export class NodeWorkspaceHost implements WorkspaceHost {
   }
 
   private resolve(file: string): string {
-    return path.join(this.root, ...file.split('/'));
+    // Node accepts '/' on every platform; one join instead of a split and a join per segment (10,000 stats on a warm start).
+    return path.join(this.root, file);
   }
 
   /** Every file below a folder, relative to the root; listed once and remembered. */
