@@ -1,11 +1,13 @@
 /**
- * Hotspots per workspace folder, kept current: recomputed when incidents or
- * the repository's HEAD change, from the history cached per HEAD. Long scans
+ * Hotspots per workspace folder, kept current: re-scored when incidents
+ * change, with the history read again (cached per HEAD) only when HEAD, the
+ * settings, or what the history depends on (linked commits, incident ids) change. Long scans
  * show progress and can be cancelled; untrusted folders use explicit `code:`
  * links only and start no git process.
  */
 import * as vscode from 'vscode';
 import { hotspotIncidents } from '../../core/hotspotIncidents';
+import { historyRequestFor } from '../../core/hotspots/historyRequest';
 import { scoreHotspots, type ScoreSettings } from '../../core/hotspots/score';
 import type { FileHotspot, HistoryFacts, HotspotIncident, HotspotRanking } from '../../core/hotspots/types';
 import { computeHotspots } from '../../node/hotspots';
@@ -19,6 +21,15 @@ export interface FolderHotspots {
   readonly incidents: readonly HotspotIncident[];
   /** Files by path, for decorations and hovers. */
   readonly byPath: ReadonlyMap<string, FileHotspot>;
+  /** The incidents' code links and commits the history was read for. */
+  readonly historyKey: string;
+}
+
+interface RunningComputation {
+  readonly controller: AbortController;
+  readonly historyKey: string;
+  /** Incidents changed in ways the history does not depend on while it ran. */
+  rescoreWhenDone: boolean;
 }
 
 const RECOMPUTE_DELAY_MS = 500;
@@ -42,8 +53,10 @@ export class HotspotsService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, RunningComputation>();
   private readonly headWatchers = new Map<string, vscode.Disposable>();
+  /** Folders whose next computation must read the history again. */
+  private readonly pendingHistory = new Set<string>();
 
   readonly onDidChange = this.changed.event;
 
@@ -53,9 +66,9 @@ export class HotspotsService implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
-      workspace.onDidChange((state) => this.schedule(state)),
+      workspace.onDidChange((state) => this.schedule(state, false)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('incidentLens.hotspots')) for (const state of workspace.all()) this.schedule(state);
+        if (event.affectsConfiguration('incidentLens.hotspots')) for (const state of workspace.all()) this.schedule(state, true);
       }),
     );
   }
@@ -80,18 +93,22 @@ export class HotspotsService implements vscode.Disposable {
 
   /** Recomputes every folder now (the Refresh command). */
   async refreshAll(): Promise<void> {
-    await Promise.all(this.workspace.all().map((state) => this.compute(state)));
+    await Promise.all(this.workspace.all().map((state) => this.compute(state, true)));
   }
 
-  private schedule(state: FolderIncidents): void {
+  /** `readHistory`: the repository or the settings changed, so the history is read again even if no link did. */
+  private schedule(state: FolderIncidents, readHistory: boolean): void {
     const key = state.folder.uri.toString();
     this.watchHead(state);
+    const pending = this.pendingHistory.has(key) || readHistory;
+    if (pending) this.pendingHistory.add(key);
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.compute(state);
+        this.pendingHistory.delete(key);
+        void this.compute(state, pending);
       }, RECOMPUTE_DELAY_MS),
     );
   }
@@ -101,19 +118,38 @@ export class HotspotsService implements vscode.Disposable {
     const key = state.folder.uri.toString();
     if (this.headWatchers.has(key) || !vscode.workspace.isTrusted) return;
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(state.folder, '.git/{HEAD,refs/heads/**}'));
-    const again = () => this.schedule(state);
+    const again = () => this.schedule(state, true);
     watcher.onDidChange(again);
     watcher.onDidCreate(again);
     this.headWatchers.set(key, watcher);
   }
 
-  private async compute(state: FolderIncidents): Promise<void> {
+  private async compute(state: FolderIncidents, readHistory: boolean): Promise<void> {
     if (state.folder.uri.scheme !== 'file') return;
     const key = state.folder.uri.toString();
-    this.running.get(key)?.abort();
-    const controller = new AbortController();
-    this.running.set(key, controller);
     const incidents = hotspotIncidents(state.index.incidents());
+    // With 10,000 incidents each step below holds the extension host for a while: let others in between.
+    await nextTurn();
+    // What the history is read for: the linked commits and the ids commit messages may name.
+    const historyKey = JSON.stringify(historyRequestFor(incidents));
+    await nextTurn();
+    if (this.workspace.all().every((other) => other !== state)) return;
+    const previous = this.results.get(key);
+    const running = this.running.get(key);
+    // Titles, severities, dates and code links change the scores, not the history: no git process for them
+    // (a branch switch that rewrites a thousand incidents' text would otherwise start some per batch).
+    if (!readHistory && running?.historyKey === historyKey) {
+      running.rescoreWhenDone = true;
+      return;
+    }
+    if (!readHistory && !running && previous?.state === state && previous.historyKey === historyKey) {
+      await this.rescoreInPlace(previous, incidents);
+      return;
+    }
+    running?.controller.abort();
+    const controller = new AbortController();
+    const run: RunningComputation = { controller, historyKey, rescoreWhenDone: false };
+    this.running.set(key, run);
     const work = computeHotspots(state.folder.uri.fsPath, incidents, {
       now: Date.now(),
       scoring: readScoreSettings(state.folder),
@@ -132,13 +168,32 @@ export class HotspotsService implements vscode.Disposable {
         repoFiles: result.folderFiles,
         incidents,
         byPath: new Map(result.ranking.files.map((file) => [file.path, file])),
+        historyKey,
       });
       this.changed.fire();
     } catch (error) {
       if (!controller.signal.aborted) console.warn(`Incident Lens: hotspots for ${state.folder.name} could not be computed: ${String(error)}`);
     } finally {
-      if (this.running.get(key) === controller) this.running.delete(key);
+      if (this.running.get(key) === run) this.running.delete(key);
+      const done = this.results.get(key);
+      if (run.rescoreWhenDone && !controller.signal.aborted && done) await this.rescoreInPlace(done, hotspotIncidents(state.index.incidents()));
     }
+  }
+
+  private async rescoreInPlace(previous: FolderHotspots, incidents: readonly HotspotIncident[]): Promise<void> {
+    if (JSON.stringify(incidents) === JSON.stringify(previous.incidents)) return;
+    await nextTurn();
+    const key = previous.state.folder.uri.toString();
+    // Replaced while this waited (a computation that read the history finished): that result is newer.
+    if (this.results.get(key) !== previous) return;
+    const ranking = scoreHotspots({ incidents, history: previous.history, repoFiles: previous.repoFiles }, { ...readScoreSettings(previous.state.folder), now: Date.now() });
+    this.results.set(key, {
+      ...previous,
+      incidents,
+      ranking,
+      byPath: new Map(ranking.files.map((file) => [file.path, file])),
+    });
+    this.changed.fire();
   }
 
   private showProgressIfSlow(work: Promise<unknown>, controller: AbortController, folder: string): void {
@@ -158,8 +213,12 @@ export class HotspotsService implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
-    for (const controller of this.running.values()) controller.abort();
+    for (const { controller } of this.running.values()) controller.abort();
     for (const watcher of this.headWatchers.values()) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
