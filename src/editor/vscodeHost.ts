@@ -1,14 +1,25 @@
 /** The workspace host over the editor's file system, for one workspace folder. */
+import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { isOutsideWorkspace } from '../core/summarize';
 import type { CommitLookup, FileStat, WorkspaceHost } from '../core/workspace';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * A glob's base folder is listed once for this long: the checks of one batch
+ * of file events (a branch switch) look up many links under the same folders,
+ * and batches that run side by side share the listing.
+ */
+const LISTING_TTL_MS = 3_000;
 
 /** Past this many, the remembered uris are dropped and rebuilt as asked for. */
 const MAX_REMEMBERED_URIS = 100_000;
 
 export class EditorWorkspaceHost implements WorkspaceHost {
   private readonly uris = new Map<string, vscode.Uri>();
+  private readonly listings = new Map<string, { readonly at: number; readonly files: Promise<string[]> }>();
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -69,9 +80,56 @@ export class EditorWorkspaceHost implements WorkspaceHost {
   }
 
   async pathExists(pathOrGlob: string): Promise<boolean> {
-    if (!/[*?[\]{}]/.test(pathOrGlob)) return (await this.statAny(pathOrGlob)) !== undefined;
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, pathOrGlob), EXCLUDE, 1);
-    return found.length > 0;
+    const scan = picomatch.scan(pathOrGlob);
+    if (!scan.isGlob) return (await this.statAny(pathOrGlob)) !== undefined;
+    if (isOutsideWorkspace(scan.base)) return false;
+    // A glob over the whole folder would list every file: the editor's search stops at the first match instead.
+    if (!scan.base) return (await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, pathOrGlob), EXCLUDE, 1)).length > 0;
+    const isMatch = picomatch(pathOrGlob, { dot: true });
+    return (await this.filesUnder(scan.base)).some((path) => isMatch(path));
+  }
+
+  /** Every file below a folder, relative to the folder; remembered for a few seconds. */
+  private filesUnder(base: string): Promise<string[]> {
+    const key = base.replace(/\/+$/, '');
+    const now = Date.now();
+    const listed = this.listings.get(key);
+    if (listed && now - listed.at < LISTING_TTL_MS) return listed.files;
+    const files = this.walk(key);
+    this.listings.set(key, { at: now, files });
+    // Old listings go: a folder's file names are not worth keeping once they are stale.
+    for (const [other, { at }] of this.listings) if (now - at >= LISTING_TTL_MS) this.listings.delete(other);
+    return files;
+  }
+
+  /**
+   * Reads the folders themselves rather than asking the editor's search,
+   * which starts a process per question: in the load run, one per linked glob
+   * per batch of a branch switch, each holding the extension host for a while.
+   * Links are not followed, as on the command line.
+   */
+  private async walk(base: string): Promise<string[]> {
+    const files: string[] = [];
+    const pending = [base];
+    while (pending.length > 0) {
+      const dir = pending.pop()!;
+      let entries: [string, vscode.FileType][];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(this.uriOf(dir));
+      } catch {
+        continue;
+      }
+      for (const [name, type] of entries) {
+        if (type & vscode.FileType.SymbolicLink) continue;
+        const path = `${dir}/${name}`;
+        if (type & vscode.FileType.Directory) {
+          if (!SKIPPED_FOLDERS.has(name)) pending.push(path);
+        } else if (type & vscode.FileType.File) {
+          files.push(path);
+        }
+      }
+    }
+    return files;
   }
 
   private async statAny(path: string): Promise<vscode.FileStat | undefined> {
