@@ -39,7 +39,7 @@ export interface CachedFile {
   readonly environment: readonly Diagnostic[];
   /** Decodes the summary; called at most once per file by the index. */
   readonly summary: () => IncidentSummary | undefined;
-  /** The summary's encoded line, so a file never decoded is written back without decoding it. */
+  /** The summary's encoded line, so an unchanged file is written back without encoding it again. */
   readonly encoded?: Uint8Array;
 }
 

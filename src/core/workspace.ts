@@ -49,8 +49,8 @@ interface Entry {
   readonly brief: AnalysisBrief;
   /** Decoded on first use when the entry came from the cache. */
   readonly incident: IncidentSummary | undefined;
-  /** The cached summary's bytes while it is not decoded, so writing the cache back does not decode it. */
-  readonly encoded?: Uint8Array;
+  /** The summary as the cache holds it, encoded once: unchanged files are not encoded again at every cache write. */
+  readonly encoded: Uint8Array;
   environment: readonly Diagnostic[];
   /** Folder checks carried over from the cache, not yet checked again in this session. */
   stale: boolean;
@@ -248,9 +248,8 @@ export class IncidentIndex {
   toCache(): IndexCache {
     const files: CachedFile[] = [];
     for (const entry of this.entries.values()) {
-      if (!entry.stat) continue;
-      const { path, stat, brief, environment, encoded } = entry;
-      files.push({ path, stat, brief, environment, encoded, summary: () => entry.incident });
+      // Encoded as the cache is written, a file at a time (the editor pauses between files).
+      if (entry.stat) files.push(new EntryFile(entry, entry.stat));
     }
     return { version: CACHE_VERSION, optionsKey: optionsKey(this.options), files };
   }
@@ -389,10 +388,56 @@ function briefOf(analysis: FileAnalysis): AnalysisBrief {
 }
 
 function freshEntry(path: string, stat: FileStat | undefined, analysis: FileAnalysis): Entry {
-  return { path, stat, brief: briefOf(analysis), incident: analysis.incident, environment: [], stale: false };
+  return new FreshEntry(path, stat, briefOf(analysis), analysis.incident);
 }
 
-/** The summary is decoded on first use; until then the entry keeps its bytes. */
+class FreshEntry implements Entry {
+  environment: readonly Diagnostic[] = [];
+  stale = false;
+  private bytes: Uint8Array | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly stat: FileStat | undefined,
+    readonly brief: AnalysisBrief,
+    readonly incident: IncidentSummary | undefined,
+  ) {}
+
+  get encoded(): Uint8Array {
+    this.bytes ??= new TextEncoder().encode(JSON.stringify(this.incident ?? null));
+    return this.bytes;
+  }
+}
+
+/** An entry as the cache writer sees it: its bytes are asked for only when its turn comes. */
+class EntryFile implements CachedFile {
+  constructor(
+    private readonly entry: Entry,
+    readonly stat: FileStat,
+  ) {}
+
+  get path(): string {
+    return this.entry.path;
+  }
+
+  get brief(): AnalysisBrief {
+    return this.entry.brief;
+  }
+
+  get environment(): readonly Diagnostic[] {
+    return this.entry.environment;
+  }
+
+  get encoded(): Uint8Array {
+    return this.entry.encoded;
+  }
+
+  summary(): IncidentSummary | undefined {
+    return this.entry.incident;
+  }
+}
+
+/** The summary is decoded on first use; the entry keeps its bytes for the next cache write. */
 class CachedEntry implements Entry {
   readonly path: string;
   readonly brief: AnalysisBrief;
@@ -416,13 +461,12 @@ class CachedEntry implements Entry {
     if (!this.decoded) {
       this.summary = this.file.summary();
       this.decoded = true;
-      // Decoded once, the summary is written from the object: the bytes can go.
-      if (this.summary) this.bytes = undefined;
     }
     return this.summary;
   }
 
-  get encoded(): Uint8Array | undefined {
+  get encoded(): Uint8Array {
+    this.bytes ??= new TextEncoder().encode(JSON.stringify(this.incident ?? null));
     return this.bytes;
   }
 }
