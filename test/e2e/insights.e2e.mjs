@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { copyWorkspace } from '../../scripts/editor/workspace.mjs';
-import { eventually, runCommand, waitForWorkbench } from './workbench.mjs';
+import { check, createRunner, eventually, openWorkbench, runCommand, watchFrame, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -76,74 +76,27 @@ const profile = prepareProfile(join(tmp, 'profile'));
 
 let server;
 let browser;
-let failed = 0;
-let passed = 0;
 const dialogs = [];
 const pageErrors = [];
 
-async function test(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    passed += 1;
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`  ✗ ${name}\n      ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').slice(0, 6).join('\n      ')}`);
-  }
-}
+const runner = createRunner(async (code) => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
+  else rmSync(tmp, { recursive: true, force: true });
+});
+const { test, finish } = runner;
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-let finishing;
-async function finish(code) {
-  finishing ??= (async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-    else rmSync(tmp, { recursive: true, force: true });
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(code);
-  })();
-  return finishing;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void finish(130));
-
-/** The frame holding the Insights panel once its report is drawn (the innermost webview frame). */
-async function insightsFrame(page, timeoutMs = 45_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const found = await frame
-        .evaluate(() => {
-          const app = document.getElementById('insights-app');
-          return Boolean(app && app.querySelector('.top .sentence')?.textContent);
-        })
-        .catch(() => false);
-      if (found) {
-        await frame.evaluate(() => {
-          if (window.__errors) return;
-          window.__errors = [];
-          window.__violations = [];
-          window.addEventListener('error', (event) => window.__errors.push(String(event.message)));
-          window.addEventListener('unhandledrejection', (event) => window.__errors.push(String(event.reason)));
-          document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
-        });
-        return frame;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no Insights panel within ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
+/** The frame holding the Insights panel once its report is drawn, with its errors and CSP violations kept. */
+async function insightsFrame(page) {
+  const frame = await webviewFrame(page, () => Boolean(document.getElementById('insights-app')?.querySelector('.top .sentence')?.textContent), undefined, { what: 'Insights panel' });
+  await watchFrame(frame);
+  return frame;
 }
 
 try {
   server = await startCodeServer(profile, { smokeTestDriver: true });
   say(`code-server on ${server.url}`);
-  // The development build of the extension, as the integration tests load it.
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]];
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('dialog', (dialog) => {
@@ -151,8 +104,8 @@ try {
     void dialog.dismiss().catch(() => {});
   });
   page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  await waitForWorkbench(page);
+  // The development build of the extension, as the integration tests load it.
+  await openWorkbench(page, server, workspace, repoRoot);
   say('workbench ready');
 
   let frame;
@@ -260,10 +213,10 @@ try {
     check(ours.length === 0, ours.join(' | '));
   });
 
-  await finish(failed === 0 ? 0 : 1);
+  await finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
   if (profile) console.error(readTail(profile.logFile));
-  failed += 1;
+  runner.fail();
   await finish(1);
 }
