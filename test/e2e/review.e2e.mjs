@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { PAYLOADS } from './payloads.mjs';
-import { eventually, openFile, runCommand, waitForWorkbench } from './workbench.mjs';
+import { check, createRunner, eventually, openFile, openWorkbench, pickItem, runCommand, watchFrame, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -108,81 +108,31 @@ const profile = prepareProfile(join(tmp, 'profile'));
 
 let server;
 let browser;
-let failed = 0;
-let passed = 0;
 const dialogs = [];
 const pageErrors = [];
 
-async function test(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    passed += 1;
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`  ✗ ${name}\n      ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').slice(0, 6).join('\n      ')}`);
-  }
-}
+const runner = createRunner(async (code) => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
+  else rmSync(tmp, { recursive: true, force: true });
+});
+const { test, finish } = runner;
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-let finishing;
-async function finish(code) {
-  finishing ??= (async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-    else rmSync(tmp, { recursive: true, force: true });
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(code);
-  })();
-  return finishing;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void finish(130));
-
-/** The frame holding the review panel for incident `id`, once it has rendered (the innermost webview frame). */
-async function reviewFrame(page, id, timeoutMs = 45_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const found = await frame
-        .evaluate((wanted) => {
-          const app = document.getElementById('review-app');
-          return Boolean(app?.dataset.version && app.querySelector('.incident-id')?.textContent === wanted);
-        }, id)
-        .catch(() => false);
-      if (found) {
-        await frame.evaluate(() => {
-          if (window.__errors) return;
-          window.__errors = [];
-          window.__violations = [];
-          window.addEventListener('error', (event) => window.__errors.push(String(event.message)));
-          window.addEventListener('unhandledrejection', (event) => window.__errors.push(String(event.reason)));
-          document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
-        });
-        return frame;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no review panel for ${id} within ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
-}
-
-/** Picks the quick pick item whose label contains `label`. */
-async function pick(page, label) {
-  const item = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await item.waitFor({ timeout: 15_000 });
-  await item.click();
+/** The frame holding the review panel for incident `id` once it has rendered, with its errors and CSP violations kept. */
+async function reviewFrame(page, id) {
+  const shows = (wanted) => {
+    const app = document.getElementById('review-app');
+    return Boolean(app?.dataset.version && app.querySelector('.incident-id')?.textContent === wanted);
+  };
+  const frame = await webviewFrame(page, shows, id, { what: `review panel for ${id}` });
+  await watchFrame(frame);
+  return frame;
 }
 
 try {
   server = await startCodeServer(profile, { smokeTestDriver: true });
   say(`code-server on ${server.url}`);
-  // The development build of the extension, as the integration tests load it (no .vsix needed).
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]];
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   page.on('dialog', (dialog) => {
@@ -190,8 +140,8 @@ try {
     void dialog.dismiss().catch(() => {});
   });
   page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  await waitForWorkbench(page);
+  // The development build of the extension, as the integration tests load it (no .vsix needed).
+  await openWorkbench(page, server, workspace, repoRoot);
   const workbenchTitle = await page.title();
   say('workbench ready');
 
@@ -258,9 +208,9 @@ try {
 
   await test('Export Review… from the panel writes the team report next to the incident', async () => {
     await frame.locator('button[data-act="export"]').click();
-    await pick(page, 'Team review');
-    await pick(page, 'HTML');
-    await pick(page, 'Save next to the incident');
+    await pickItem(page, 'Team review');
+    await pickItem(page, 'HTML');
+    await pickItem(page, 'Save next to the incident');
     const exported = join(workspace, 'incidents', 'INC-2026-014-review-team.html');
     const html = await eventually(() => existsSync(exported) && readFileSync(exported, 'utf8'));
     check(html.includes('<h2>Action items by owner</h2>') && html.includes('### Communications') === false, 'the team report, rendered');
@@ -334,10 +284,10 @@ try {
     check(ours.length === 0, ours.join(' | '));
   });
 
-  await finish(failed === 0 ? 0 : 1);
+  await finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
   if (profile) console.error(readTail(profile.logFile));
-  failed += 1;
+  runner.fail();
   await finish(1);
 }
