@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { EVIDENCE, LONG_TEXT, PAYLOADS, payloadIncident, withExtraEntry } from './payloads.mjs';
-import { eventually, focusEditor, MOD, openFile, runCommand, timelineFrame, waitForWorkbench } from './workbench.mjs';
+import { check, createRunner, eventually, focusEditor, MOD, openFile, openWorkbench, runCommand, timelineFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -59,48 +59,22 @@ const profile = prepareProfile(join(tmp, 'profile'));
 
 let server;
 let browser;
-let failed = 0;
-let passed = 0;
 const dialogs = [];
 const pageErrors = [];
 /** CSP violations the browser reported from webview content, from the first page load on. */
 const cspReports = [];
 
-async function test(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    passed += 1;
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`  ✗ ${name}\n      ${(error instanceof Error ? error.stack ?? error.message : String(error)).split('\n').slice(0, 6).join('\n      ')}`);
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-let finishing;
-async function finish(code) {
-  finishing ??= (async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-    else rmSync(tmp, { recursive: true, force: true });
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(code);
-  })();
-  return finishing;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void finish(130));
+const runner = createRunner(async (code) => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
+  else rmSync(tmp, { recursive: true, force: true });
+});
+const { test, finish } = runner;
 
 try {
   server = await startCodeServer(profile, { smokeTestDriver: true });
   say(`code-server on ${server.url}`);
-  // The development build of the extension, as the integration tests load it (no .vsix needed).
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]];
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   page.on('dialog', (dialog) => {
@@ -115,8 +89,8 @@ try {
     const url = message.location().url ?? '';
     if (/Content Security Policy/i.test(message.text()) && /vscode-resource|webview/.test(url)) cspReports.push(`${message.text().slice(0, 160)} (${url.slice(-60)})`);
   });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  await waitForWorkbench(page);
+  // The development build of the extension, as the integration tests load it (no .vsix needed).
+  await openWorkbench(page, server, workspace, repoRoot);
   const workbenchTitle = await page.title();
   say('workbench ready');
 
@@ -343,10 +317,10 @@ try {
     check(ours.length === 0, ours.join(' | '));
   });
 
-  await finish(failed === 0 ? 0 : 1);
+  await finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
   if (profile) console.error(readTail(profile.logFile));
-  failed += 1;
+  runner.fail();
   await finish(1);
 }
