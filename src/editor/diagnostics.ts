@@ -14,6 +14,8 @@ const TYPING_DEBOUNCE_MS = 300;
 export class IncidentDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('incident-lens');
   private readonly published = new Map<string, readonly Diagnostic[]>();
+  /** What was last sent for each file, to send only what changed. */
+  private readonly publishedJson = new Map<string, string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -98,9 +100,15 @@ export class IncidentDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     if (diagnostics.length === 0) {
       this.published.delete(key);
+      this.publishedJson.delete(key);
       this.collection.delete(uri);
       return;
     }
+    // Unchanged files are not sent again: after a branch switch every batch republished all 10,000
+    // files to the workbench, which then redrew Problems for each.
+    const json = JSON.stringify(diagnostics);
+    if (this.publishedJson.get(key) === json) return;
+    this.publishedJson.set(key, json);
     this.published.set(key, diagnostics);
     this.collection.set(
       uri,
