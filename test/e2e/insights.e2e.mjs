@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { copyWorkspace } from '../../scripts/editor/workspace.mjs';
-import { check, createRunner, eventually, openWorkbench, runCommand, watchFrame, webviewFrame } from './workbench.mjs';
+import { check, createRunner, eventually, openWorkbench, runCommand, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -76,8 +76,6 @@ const profile = prepareProfile(join(tmp, 'profile'));
 
 let server;
 let browser;
-const dialogs = [];
-const pageErrors = [];
 
 const runner = createRunner(async (code) => {
   await browser?.close().catch(() => {});
@@ -99,11 +97,7 @@ try {
   say(`code-server on ${server.url}`);
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => {});
-  });
-  page.on('pageerror', (error) => pageErrors.push(error));
+  const { dialogs, pageErrors } = watchPage(page);
   // The development build of the extension, as the integration tests load it.
   await openWorkbench(page, server, workspace, repoRoot);
   say('workbench ready');

@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { PAYLOADS } from './payloads.mjs';
-import { check, createRunner, eventually, openFile, openWorkbench, pickItem, runCommand, watchFrame, webviewFrame } from './workbench.mjs';
+import { check, createRunner, eventually, openFile, openWorkbench, pickItem, runCommand, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -108,8 +108,6 @@ const profile = prepareProfile(join(tmp, 'profile'));
 
 let server;
 let browser;
-const dialogs = [];
-const pageErrors = [];
 
 const runner = createRunner(async (code) => {
   await browser?.close().catch(() => {});
@@ -135,11 +133,7 @@ try {
   say(`code-server on ${server.url}`);
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => {});
-  });
-  page.on('pageerror', (error) => pageErrors.push(error));
+  const { dialogs, pageErrors } = watchPage(page);
   // The development build of the extension, as the integration tests load it (no .vsix needed).
   await openWorkbench(page, server, workspace, repoRoot);
   const workbenchTitle = await page.title();

@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { EVIDENCE, LONG_TEXT, PAYLOADS, payloadIncident, withExtraEntry } from './payloads.mjs';
-import { check, createRunner, eventually, focusEditor, MOD, openFile, openWorkbench, runCommand, timelineFrame } from './workbench.mjs';
+import { check, createRunner, eventually, focusEditor, MOD, openFile, openWorkbench, runCommand, timelineFrame, watchPage } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -59,10 +59,6 @@ const profile = prepareProfile(join(tmp, 'profile'));
 
 let server;
 let browser;
-const dialogs = [];
-const pageErrors = [];
-/** CSP violations the browser reported from webview content, from the first page load on. */
-const cspReports = [];
 
 const runner = createRunner(async (code) => {
   await browser?.close().catch(() => {});
@@ -77,18 +73,9 @@ try {
   say(`code-server on ${server.url}`);
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => {});
-  });
-  // Errors from every frame arrive here; the panel's carry its script's name in their stack.
-  page.on('pageerror', (error) => pageErrors.push(error));
-  // The browser reports each CSP violation on the console of the frame it happened in, with that
-  // frame's resource URL: this sees violations while a panel loads, before any in-page listener could.
-  page.on('console', (message) => {
-    const url = message.location().url ?? '';
-    if (/Content Security Policy/i.test(message.text()) && /vscode-resource|webview/.test(url)) cspReports.push(`${message.text().slice(0, 160)} (${url.slice(-60)})`);
-  });
+  // Dialogs, errors from every frame (the panel's carry its script's name in their stack) and the CSP
+  // violations the browser reports while a panel loads, before any in-page listener could see them.
+  const { dialogs, pageErrors, cspReports } = watchPage(page);
   // The development build of the extension, as the integration tests load it (no .vsix needed).
   await openWorkbench(page, server, workspace, repoRoot);
   const workbenchTitle = await page.title();
