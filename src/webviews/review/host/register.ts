@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
 import { panelStateSchema, REVIEW_VIEW_TYPE } from '../protocol';
 import { exportReview, type ExportChoices } from './exportCommand';
-import { resolveIncident } from './incidentTarget';
+import { resolveIncident } from '../../shared/incidentTarget';
 import { EXPORT_REVIEW_COMMAND, type ReviewPanel } from './reviewPanel';
 import { ReviewPanels } from './reviewPanels';
 

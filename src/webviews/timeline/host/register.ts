@@ -5,8 +5,8 @@
  * incident files only.
  */
 import * as vscode from 'vscode';
-import { splitFrontMatter } from '../../../core/frontMatter';
 import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
+import { isIncident, pickIncident, targetUri } from '../../shared/incidentTarget';
 import { panelStateSchema, TIMELINE_VIEW_TYPE } from '../protocol';
 import { TimelinePanels } from './timelinePanels';
 
@@ -63,46 +63,6 @@ async function openTimeline(panels: TimelinePanels, workspace: IncidentWorkspace
   }
   // From the palette: the incident in the editor, else ask which one.
   const active = vscode.window.activeTextEditor?.document.uri;
-  const uri = given ?? (active && (await isIncident(workspace, active)) ? active : await pickIncident(workspace));
+  const uri = given ?? (active && (await isIncident(workspace, active)) ? active : await pickIncident(workspace, 'Which incident’s timeline?'));
   if (uri) panels.open(uri);
-}
-
-/** The file a menu passed: a Uri (editor title) or an Incidents view item (which carries `uri`). */
-function targetUri(target: unknown): vscode.Uri | undefined {
-  if (target instanceof vscode.Uri) return target;
-  if (typeof target === 'object' && target !== null) {
-    const { uri, resourceUri } = target as { uri?: unknown; resourceUri?: unknown };
-    if (uri instanceof vscode.Uri) return uri;
-    if (resourceUri instanceof vscode.Uri) return resourceUri;
-  }
-  return undefined;
-}
-
-async function isIncident(workspace: IncidentWorkspace, uri: vscode.Uri): Promise<boolean> {
-  const located = workspace.locate(uri);
-  if (located?.state.index.isIncident(located.path)) return true;
-  // Not indexed (yet): any Markdown file with front matter has a timeline to show.
-  try {
-    const document = await vscode.workspace.openTextDocument(uri);
-    return document.languageId === 'markdown' && splitFrontMatter(document.getText()).kind === 'ok';
-  } catch {
-    return false;
-  }
-}
-
-async function pickIncident(workspace: IncidentWorkspace): Promise<vscode.Uri | undefined> {
-  const items = workspace.all().flatMap((state) =>
-    state.index.incidents().map(({ path, incident }) => ({
-      label: incident.id ?? path,
-      description: incident.title ?? '',
-      detail: path,
-      uri: state.host.uriOf(path),
-    })),
-  );
-  if (items.length === 0) {
-    void vscode.window.showInformationMessage('There are no incidents in this workspace yet.');
-    return undefined;
-  }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which incident’s timeline?', matchOnDescription: true, matchOnDetail: true });
-  return picked?.uri;
 }

@@ -1,10 +1,10 @@
 /**
- * Which incident a review command is for: the file a menu passed, else the
- * active editor's or review panel's file, else one the reader picks.
+ * Which incident a panel command is for: the file a menu passed, else the
+ * active editor's or panel's file, else one the reader picks.
  */
 import * as vscode from 'vscode';
-import { splitFrontMatter } from '../../../core/frontMatter';
-import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
+import { splitFrontMatter } from '../../core/frontMatter';
+import type { IncidentWorkspace } from '../../editor/incidentWorkspace';
 
 /** The file a menu passed: a Uri (editor title) or an Incidents view item (which carries `uri`). */
 export function targetUri(target: unknown): vscode.Uri | undefined {
@@ -20,7 +20,7 @@ export function targetUri(target: unknown): vscode.Uri | undefined {
 export async function isIncident(workspace: IncidentWorkspace, uri: vscode.Uri): Promise<boolean> {
   const located = workspace.locate(uri);
   if (located?.state.index.isIncident(located.path)) return true;
-  // Not indexed (yet): any Markdown file with front matter can be reviewed.
+  // Not indexed (yet): any Markdown file with front matter is an incident for the panels.
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     return document.languageId === 'markdown' && splitFrontMatter(document.getText()).kind === 'ok';
