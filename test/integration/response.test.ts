@@ -60,8 +60,9 @@ suite('incident response: commands', () => {
     assert.deepEqual(await incidentFiles(), before);
   });
 
-  test('Declare Incident: severity and services answered in the real quick input', async () => {
+  test('Declare Incident: severity and services answered in the real quick input, the file open in under 10 seconds', async () => {
     const before = await incidentFiles();
+    const started = Date.now();
     const outcome = start('incidentLens.declareIncident', { title: 'Search suggestions missing' });
     await ui.shown(/^Declare incident \(2\/3\)$/);
     await ui.next(); // SEV2 is offered first; one down is SEV3
@@ -71,9 +72,13 @@ suite('incident response: commands', () => {
     await ui.toggle();
     await ui.accept();
     const result = await outcome;
+    // Everything but the typing of the title: the two questions answered in the quick input, the file written and opened.
+    const took = Date.now() - started;
     assert.ok(result.ok, result.message);
+    assert.ok(took < 10_000, `took ${took} ms`);
     const created = (await incidentFiles()).filter((name) => !before.includes(name));
     try {
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uriOf(`incidents/${created[0]}`).toString(), 'the new file is open');
       assert.equal(created.length, 1);
       const text = await read(`incidents/${created[0]}`);
       assert.match(text, /\nseverity: SEV3\n/);
