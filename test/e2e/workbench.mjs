@@ -1,6 +1,8 @@
 // Driving the real workbench (code-server) in headless Chromium the way a
 // user does: the command palette, quick open, the editor, and the timeline
 // panel's webview, which lives in nested iframes (page.frames()).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const isMac = process.platform === 'darwin';
@@ -24,9 +26,9 @@ export async function startCommand(page, label) {
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${label}`);
-  const item = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await item.waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  // Enter runs the focused row: wait until the list has caught up with the typing and focuses this command.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 15_000 });
+  await input.press('Enter');
 }
 
 /** Opens a file by name through quick open (F1, then drop the `>`). */
@@ -105,10 +107,41 @@ export async function webviewFrame(page, probe, arg, { timeoutMs = 45_000, what 
         return frame;
       }
     }
-    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs / 1000} s; ${await onScreen(page)}`);
     await sleep(250);
   }
 }
+
+/** What the workbench shows, for a failure message: tabs, notifications, an open quick input, and each frame's app root. */
+async function onScreen(page) {
+  const workbench = await page
+    .evaluate(() => {
+      const texts = (selector) => Array.from(document.querySelectorAll(selector), (element) => (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 120));
+      const quickInput = document.querySelector('.quick-input-widget');
+      return {
+        tabs: texts('.tabs-container .tab'),
+        notifications: texts('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message'),
+        quickInput: quickInput && getComputedStyle(quickInput).display !== 'none' ? texts('.quick-input-title, .quick-input-list .monaco-list-row').slice(0, 5) : [],
+      };
+    })
+    .catch((error) => ({ unreadable: String(error) }));
+  const apps = [];
+  for (const frame of page.frames()) {
+    const app = await frame
+      .evaluate(() => {
+        const root = document.querySelector('[id$="-app"]');
+        return root ? `${root.id} ${JSON.stringify({ ...root.dataset })} "${(root.textContent ?? '').trim().slice(0, 80)}"` : undefined;
+      })
+      .catch(() => undefined);
+    if (app) apps.push(app);
+  }
+  const screenshot = join(tmpdir(), `incident-lens-e2e-failure-${Date.now()}.png`);
+  await page.screenshot({ path: screenshot }).catch(() => {});
+  return `${JSON.stringify({ ...workbench, apps, consoleErrors: workbenchErrors.get(page)?.slice(-8) ?? [] })} (screenshot: ${screenshot})`;
+}
+
+/** The workbench's own console errors, per page, for failure messages. */
+const workbenchErrors = new WeakMap();
 
 /** Throws `message` unless `condition` holds. */
 export function check(condition, message) {
@@ -177,6 +210,10 @@ export function watchPage(page) {
     void dialog.dismiss().catch(() => {});
   });
   page.on('pageerror', (error) => seen.pageErrors.push(error));
+  workbenchErrors.set(page, []);
+  page.on('console', (message) => {
+    if (message.type() === 'error') workbenchErrors.get(page).push(message.text().slice(0, 200));
+  });
   page.on('console', (message) => {
     const url = message.location().url ?? '';
     if (/Content Security Policy/i.test(message.text()) && /vscode-resource|webview/.test(url)) seen.cspReports.push(`${message.text().slice(0, 160)} (${url.slice(-60)})`);
