@@ -154,6 +154,19 @@ suite('review panel', () => {
     assert.equal(panel.lastRender?.model.steps[2].done, true);
   });
 
+  test('review status: a change shows the file when no editor does, so it can be saved or undone', async () => {
+    const panel = await openPanel();
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString());
+    await vscode.window.tabGroups.close(tabs);
+    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString()));
+    const result = await panel.receive({ type: 'setReview', requestId: 8, version: document.version, status: 'draft' });
+    assert.equal(result?.outcome, 'applied', result?.message);
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+    assert.ok(shown, 'an editor shows the changed file');
+    assert.notEqual(shown.viewColumn, panel.panel.viewColumn, 'beside the panel, not over it');
+    assert.ok(shown.document.isDirty);
+  });
+
   test('exports the team report next to the incident', async () => {
     await openPanel();
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentLens.exportReview', uri, { audience: 'team', format: 'html', destination: 'beside' });

@@ -13,6 +13,7 @@ import type { ReviewModel } from '../../../core/review/types';
 import type { TextEdit } from '../../../core/edits/textEdit';
 import { formatDate } from '../../../core/timestamps';
 import { toWorkspaceEdit } from '../../../editor/convert';
+import { revealInEditor, showEditedDocument } from '../../shared/incidentEditor';
 import { webviewOptions } from '../../shared/page';
 import { type Intent, type Outcome, type RenderMessage, type ResultMessage, webviewMessageSchema } from '../protocol';
 import { reviewHtml } from './html';
@@ -89,7 +90,7 @@ export class ReviewPanel implements vscode.Disposable {
         await this.render();
         return undefined;
       case 'reveal':
-        await this.reveal(message.line, message.character, message.endCharacter);
+        await revealInEditor(this.uri, message.line, message.character, message.endCharacter);
         return undefined;
       case 'openLink':
         await openBodyLink(message.url);
@@ -129,7 +130,8 @@ export class ReviewPanel implements vscode.Disposable {
     const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(this.uri, result.edits));
     await this.render();
     if (!applied) return answer('stale', STALE);
-    if (result.cursorLine !== undefined) await this.reveal(result.cursorLine);
+    if (result.cursorLine !== undefined) await revealInEditor(this.uri, result.cursorLine);
+    else await showEditedDocument(this.panel, document);
     return answer('applied');
   }
 
@@ -168,17 +170,6 @@ export class ReviewPanel implements vscode.Disposable {
   private post(message: RenderMessage | ResultMessage): void {
     // Before `ready` the page cannot listen yet; it asks for a render when it can.
     if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
-  }
-
-  /** Shows a place in the incident in a text editor, next to the panel. */
-  async reveal(line: number, character = 0, endCharacter = character): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(this.uri);
-    const lineNumber = Math.min(line, document.lineCount - 1);
-    const lineLength = document.lineAt(lineNumber).text.length;
-    const range = new vscode.Range(lineNumber, Math.min(character, lineLength), lineNumber, Math.min(endCharacter, lineLength));
-    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.uri.toString());
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {

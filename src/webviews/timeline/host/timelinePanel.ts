@@ -12,6 +12,7 @@ import type { TimelineModel } from '../../../core/timeline/types';
 import { toRange, toWorkspaceEdit } from '../../../editor/convert';
 import { encodeRender, type Intent, type Outcome, type RenderMessage, type ResultMessage, webviewMessageSchema } from '../protocol';
 import { openEvidence } from './evidence';
+import { revealInEditor, showEditedDocument } from '../../shared/incidentEditor';
 import { webviewOptions } from '../../shared/page';
 import { timelineHtml } from './html';
 
@@ -91,7 +92,7 @@ export class TimelinePanel implements vscode.Disposable {
         await openEvidence(message.url);
         return;
       case 'reveal':
-        await this.reveal(message.line);
+        await revealInEditor(this.uri, message.line);
         return;
       default: {
         const result = await this.handle(message);
@@ -134,7 +135,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     this.deleted = removed ? { ...removed, version: document.version } : undefined;
     await this.render();
-    await this.showDocument(document);
+    await showEditedDocument(this.panel, document);
     return answer('applied');
   }
 
@@ -198,26 +199,6 @@ export class TimelinePanel implements vscode.Disposable {
     // Before `ready` the page cannot listen yet; it asks for a render when it can.
     if (!this.ready || this.disposed) return;
     void this.panel.webview.postMessage(message.type === 'render' ? encodeRender(message) : message);
-  }
-
-  /**
-   * An edit leaves the file unsaved; where no editor shows it, one opens next
-   * to the panel (keeping the focus in the panel), so the change can be seen,
-   * saved and undone like any other.
-   */
-  private async showDocument(document: vscode.TextDocument): Promise<void> {
-    if (vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === this.uri.toString())) return;
-    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
-    await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: true, preview: false });
-  }
-
-  /** Shows a line of the incident in a text editor, next to the panel. */
-  private async reveal(line: number): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(this.uri);
-    const position = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
-    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.uri.toString());
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {
