@@ -327,7 +327,8 @@ export const TARGETS: readonly Target[] = [
     module: 'src/core/review/reviewEdits.ts',
     run: (text, p) => {
       const changes: ReviewChanges = [{ status: p.reviewStatus }, { facilitator: p.person }, { held: p.date }, { status: p.reviewStatus, facilitator: p.person, held: p.date }][p.index2 % 4] as ReviewChanges;
-      const result = setReview(text, changes);
+      // Confirmed: a reopened done review is written too, so that path is fuzzed as well.
+      const result = setReview(text, changes, { confirmed: p.index % 2 === 0 });
       if (result.ok) edited(stripBom(text), result.edits, 'review.setReview');
     },
   },

@@ -52,6 +52,21 @@ Dana: customers saw a spinner.
 Shared defaults hide their users.
 `;
 
+/** Runs `run` with the editor's warning dialogs answered by `answer`, keeping what they asked (the extension and this suite share one vscode API object). */
+async function answering<T>(answer: string | undefined, asked: string[], run: () => Promise<T>): Promise<T> {
+  const window = vscode.window as unknown as { showWarningMessage: (message: string, ...rest: unknown[]) => Thenable<string | undefined> };
+  const original = window.showWarningMessage;
+  window.showWarningMessage = (message: string) => {
+    asked.push(message);
+    return Promise.resolve(answer);
+  };
+  try {
+    return await run();
+  } finally {
+    window.showWarningMessage = original;
+  }
+}
+
 suite('review panel', () => {
   let uri: vscode.Uri;
   let document: vscode.TextDocument;
@@ -152,6 +167,31 @@ suite('review panel', () => {
     assert.match(text, /\nreview:\n {2}status: done\n {2}facilitator: Ana Lima\n {2}held: 2026-11-24\nfactors:/);
     await eventually(() => assert.deepEqual(panel.lastRender?.model.review, { status: 'done', facilitator: 'Ana Lima', held: '2026-11-24' }));
     assert.equal(panel.lastRender?.model.steps[2].done, true);
+  });
+
+  test('review status: done waits for a facilitator, a date and a resolved incident; reopening it asks first', async () => {
+    const panel = await openPanel();
+    const before = document.getText();
+    const refused = await panel.receive({ type: 'setReview', requestId: 5, version: document.version, status: 'done' });
+    assert.deepEqual(refused, { type: 'result', requestId: 5, outcome: 'failed', message: 'A done review names its facilitator and the day it was held.' });
+    assert.equal(document.getText(), before, 'nothing written');
+
+    const done = await panel.receive({ type: 'setReview', requestId: 6, version: document.version, status: 'done', facilitator: 'Ana Lima', held: '2026-11-24' });
+    assert.equal(done?.outcome, 'applied', done?.message);
+    assert.match(document.getText(), /\nstatus: reviewed\n/);
+
+    const asked: string[] = [];
+    const reopen = () => panel.receive({ type: 'setReview', requestId: 7, version: document.version, status: 'in-review' });
+    const declined = await answering(undefined, asked, reopen);
+    assert.deepEqual(asked, ['This review is done. Reopen it as in review?']);
+    assert.equal(declined?.outcome, 'failed');
+    assert.equal(declined?.message, 'Nothing was changed: the review is still done.');
+    assert.match(document.getText(), /\nstatus: reviewed\n/);
+
+    const reopened = await answering('Reopen the review', asked, reopen);
+    assert.equal(reopened?.outcome, 'applied', reopened?.message);
+    assert.match(document.getText(), /\nstatus: resolved\n/);
+    assert.match(document.getText(), /\n {2}status: in-review\n {2}facilitator: Ana Lima\n/);
   });
 
   test('review status: a change shows the file when no editor does, so it can be saved or undone', async () => {

@@ -325,7 +325,12 @@ describe('edits keep everything else (generated files)', function () {
   it('review panel: the review status (and the incident status that follows it)', () => {
     property(fc.tuple(generatedIncidentArb, fc.constantFrom(...REVIEW_STATUSES)), ([g, status]) => {
       const o = original(g);
-      const result = setReview(g.text, { status });
+      const result = setReview(g.text, { status }, { confirmed: true });
+      if (!result.ok && status === 'done' && g.model.review?.status !== 'done') {
+        // Refused: this file has no facilitator, review date or resolved time for a done review (see statusChange.ts).
+        assert.match(result.message, /^(A done review names|The incident )/, g.text);
+        return;
+      }
       assert.ok(result.ok, `setReview: ${result.ok ? '' : result.message}\n${g.text}`);
       const expected = expectedValue(g.model);
       expected.review = { ...((expected.review as Record<string, string> | undefined) ?? {}), status };

@@ -5,6 +5,9 @@ import { insertPerspective, insertSection } from '../../src/core/review/bodyEdit
 import { minimalEdits } from '../../src/core/review/minimalEdits';
 import { buildReviewModel } from '../../src/core/review/model';
 import { setReview } from '../../src/core/review/reviewEdits';
+import { reviewStatusVerdict } from '../../src/core/review/statusChange';
+import type { ReviewState } from '../../src/core/review/types';
+import { lint } from './lint-support';
 import { apply, changedLines, fixture, incidentText, options } from './review-support';
 
 function inserted(text: string, result: ReturnType<typeof insertSection>): string {
@@ -138,13 +141,63 @@ describe('review edits: review status', () => {
     assert.deepEqual(changed, ['status: resolved -> status: reviewed', 'review: {status: in-review, facilitator: Ana Lima, held: 2026-11-24} -> review: {status: done, facilitator: Ana Lima, held: 2026-11-24}']);
   });
 
-  it('reopening a done review puts the incident back to resolved', () => {
-    const text = incidentText(['review: {status: done}']).replace('status: resolved', 'status: reviewed');
-    const result = setReview(text, { status: 'in-review' });
+  it('reopening a done review asks first, then puts the incident back to resolved', () => {
+    const text = incidentText(['review: {status: done, facilitator: Ana Lima, held: 2026-11-24}']).replace('status: resolved', 'status: reviewed');
+    const asked = setReview(text, { status: 'in-review' });
+    assert.equal(asked.ok, false);
+    assert.ok(!asked.ok && asked.confirm, 'a question, not a refusal');
+    assert.equal(asked.confirm.question, 'This review is done. Reopen it as in review?');
+    assert.match(asked.confirm.detail, /goes back from reviewed to resolved/);
+    const result = setReview(text, { status: 'in-review' }, { confirmed: true });
     assert.ok(result.ok);
     const after = apply(text, result.edits);
     assert.ok(after.includes('status: resolved\n'));
-    assert.ok(after.includes('review: {status: in-review}'));
+    assert.ok(after.includes('review: {status: in-review, facilitator: Ana Lima, held: 2026-11-24}'));
+  });
+
+  it('refuses done without a facilitator, a review date or a resolved incident, and changes nothing', () => {
+    const noReview = incidentText();
+    assert.deepEqual(setReview(noReview, { status: 'done' }), { ok: false, message: 'A done review names its facilitator and the day it was held.' });
+    assert.deepEqual(setReview(noReview, { status: 'done', facilitator: 'Ana Lima' }), { ok: false, message: 'A done review names the day it was held.' });
+    // What is sent with the status counts, as does what the file already has.
+    assert.ok(setReview(noReview, { status: 'done', facilitator: 'Ana Lima', held: '2026-11-24' }).ok);
+    assert.ok(setReview(incidentText(['review: {facilitator: Ana Lima, held: 2026-11-24}']), { status: 'done' }).ok);
+    assert.equal(setReview(incidentText(['review: {facilitator: Ana Lima, held: soon}']), { status: 'done' }).ok, false, 'a date that is not a day');
+
+    const full = { status: 'done', facilitator: 'Ana Lima', held: '2026-11-24' } as const;
+    const noResolvedTime = incidentText().replace('resolved: 2026-11-20T12:00:00Z\n', '');
+    assert.deepEqual(setReview(noResolvedTime, full), { ok: false, message: 'The incident has no `resolved` time yet: add when it was closed, then mark the review done.' });
+    const monitoring = incidentText().replace('status: resolved', 'status: monitoring');
+    assert.deepEqual(setReview(monitoring, full), { ok: false, message: 'The incident is still monitoring: resolve it first (Set Status), then mark the review done.' });
+    const both = setReview(noResolvedTime, { status: 'done' });
+    assert.ok(!both.ok && !both.confirm);
+    assert.match(both.message, /^A done review names its facilitator and the day it was held\. The incident has no `resolved` time yet/);
+  });
+
+  it('never leaves a done review that the rules report, whatever the file held', () => {
+    const lines = fc.record({
+      status: fc.constantFrom('investigating', 'monitoring', 'resolved', 'reviewed', ''),
+      resolved: fc.constantFrom('resolved: 2026-11-20T12:00:00Z', 'resolved: soon', ''),
+      review: fc.constantFrom('review: {status: in-review, facilitator: Ana Lima, held: 2026-11-24}', 'review: {held: 2026-11-24}', 'review: {facilitator: " "}', 'review:', ''),
+    });
+    fc.assert(
+      fc.property(lines, fc.option(fc.constant('Ana Lima')), fc.option(fc.constant('2026-11-25')), (file, facilitator, held) => {
+        const text = ['---', 'id: INC-2026-020', 'title: Search latency', ...(file.status ? [`status: ${file.status}`] : []), 'severity: SEV3', 'started: 2026-11-20T10:00:00Z', file.resolved, file.review, '---', ''].filter((line) => line !== '').join('\n') + '\n';
+        const result = setReview(text, { status: 'done', facilitator: facilitator ?? undefined, held: held ?? undefined });
+        if (!result.ok) return;
+        const codes = lint(apply(text, result.edits)).map((d) => d.code);
+        assert.deepEqual(codes.filter((code) => code === 'status-without-time' || code === 'invalid-value'), [], text);
+        assert.ok(/\nstatus: reviewed\n/.test(apply(text, result.edits)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('allows other moves as asked: forwards, skipping in-review, and back from in-review to draft', () => {
+    const inReview = incidentText(['review: {status: in-review}']);
+    assert.ok(setReview(inReview, { status: 'draft' }).ok);
+    assert.ok(setReview(incidentText(['review: {status: draft}']), { status: 'in-review' }).ok);
+    assert.ok(setReview(incidentText(['review: {status: draft}']), { status: 'done', facilitator: 'Ana Lima', held: '2026-11-24' }).ok);
   });
 
   it('adds a review map after the fields the format lists before it', () => {
@@ -183,6 +236,33 @@ describe('review edits: review status', () => {
   it('changes nothing when the values are already set', () => {
     const result = setReview(fixture(), { status: 'in-review', facilitator: 'Ana Lima' });
     assert.deepEqual(result, { ok: true, edits: [] });
+  });
+});
+
+describe('review status changes', () => {
+  const facts = (review: Partial<ReviewState>, incidentStatus = 'resolved', resolved = '2026-11-20T12:00:00Z') => ({
+    review: { status: '', facilitator: '', held: '', ...review },
+    incidentStatus,
+    resolved,
+  });
+
+  it('lists what a done review still needs, for the form to mark', () => {
+    const verdict = reviewStatusVerdict(facts({}, 'monitoring', ''), { status: 'done' });
+    assert.equal(verdict.kind, 'refused');
+    assert.ok(verdict.kind === 'refused');
+    assert.deepEqual(verdict.missing, ['facilitator', 'held', 'resolved']);
+    assert.deepEqual(reviewStatusVerdict(facts({ facilitator: 'Ana Lima' }), { status: 'done', held: '2026-11-24' }), { kind: 'allowed' });
+    assert.deepEqual(reviewStatusVerdict(facts({}), { status: 'done', facilitator: '  ', held: '2026-11-24' }).kind, 'refused', 'a blank name is no name');
+  });
+
+  it('asks only when a done review moves back; staying put is always allowed', () => {
+    assert.equal(reviewStatusVerdict(facts({ status: 'done' }), { status: 'draft' }).kind, 'confirm');
+    assert.equal(reviewStatusVerdict(facts({ status: 'done' }), { status: 'done' }).kind, 'allowed');
+    assert.equal(reviewStatusVerdict(facts({ status: 'in-review' }), { status: 'draft' }).kind, 'allowed');
+    const reopen = reviewStatusVerdict(facts({ status: 'done' }, 'resolved'), { status: 'draft' });
+    assert.ok(reopen.kind === 'confirm');
+    assert.equal(reopen.question, 'This review is done. Reopen it as a draft?');
+    assert.doesNotMatch(reopen.detail, /reviewed/, 'says nothing of the incident when it is not reviewed');
   });
 });
 

@@ -53,7 +53,7 @@ export function buildReviewModel(rawText: string, options: ReviewOptions): Revie
   if ('problem' in read) return unreadable(read.problem);
   const { incident, body, text, lines } = read;
   return {
-    header: { id: incident.id ?? '', title: incident.title ?? '', severity: incident.severity ?? '', status: incident.status ?? '' },
+    header: { id: incident.id ?? '', title: incident.title ?? '', severity: incident.severity ?? '', status: incident.status ?? '', resolved: incident.resolved?.text ?? '' },
     review: { status: incident.review?.status ?? '', facilitator: incident.review?.facilitator ?? '', held: incident.review?.held ?? '' },
     steps: reviewSteps({ incident, body, frontMatterEndLine: read.frontMatterEndLine }),
     actions: actionQuality({ incident, learnings: sectionText(read, 'Learnings'), horizonDays: options.actionHorizonDays, maxOpen: options.maxOpenActions, todayMs: options.todayMs }),
@@ -65,7 +65,7 @@ export function buildReviewModel(rawText: string, options: ReviewOptions): Revie
 
 function unreadable(problem: string): ReviewModel {
   return {
-    header: { id: '', title: '', severity: '', status: '' },
+    header: { id: '', title: '', severity: '', status: '', resolved: '' },
     review: { status: '', facilitator: '', held: '' },
     steps: [],
     actions: {

@@ -3,14 +3,18 @@
  * is set with the front matter's own minimal edit; a missing `review` map is
  * added where the format lists it. When the review is done the incident's
  * `status` becomes `reviewed`, and goes back to `resolved` if the review is
- * reopened, so the two never contradict each other.
+ * reopened, so the two never contradict each other. A status change the
+ * format would not allow is refused (see statusChange.ts), and reopening a
+ * done review waits for the reader's confirmation.
  */
 import { FrontMatterText, setField, yamlScalar } from '../edits/frontMatterEdits';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
+import { isRecord } from '../edits/verify';
 import { LineIndex, stripBom } from '../text';
 import { parseDate } from '../timestamps';
 import { findEntry } from '../yamlTree';
 import { minimalEdits } from './minimalEdits';
+import { type Confirmation, type ReviewFacts, reviewStatusVerdict } from './statusChange';
 import { REVIEW_STATUSES, type ReviewField, type ReviewStatus } from './types';
 
 export interface ReviewChanges {
@@ -20,7 +24,15 @@ export interface ReviewChanges {
   readonly held?: string;
 }
 
-export type ReviewEditResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly message: string };
+export interface ReviewEditOptions {
+  /** The reader said yes to reopening a done review. */
+  readonly confirmed?: boolean;
+}
+
+/** `confirm`: nothing was changed yet; ask it, and call again with `confirmed` on a yes. */
+export type ReviewEditResult =
+  | { readonly ok: true; readonly edits: readonly TextEdit[] }
+  | { readonly ok: false; readonly message: string; readonly confirm?: Confirmation };
 
 const MAX_FACILITATOR_LENGTH = 100;
 
@@ -30,10 +42,17 @@ const FIELDS_BEFORE_REVIEW = ['id', 'title', 'status', 'severity', 'started', 'd
 const UNREADABLE = 'The front matter cannot be read right now (is there a YAML error?), so nothing was changed.';
 const UNSAFE = 'That change could not be written without disturbing other lines. Edit the review fields in the file instead.';
 
-export function setReview(rawText: string, changes: ReviewChanges): ReviewEditResult {
+export function setReview(rawText: string, changes: ReviewChanges, options: ReviewEditOptions = {}): ReviewEditResult {
   const text = stripBom(rawText);
   const problem = checkChanges(changes);
   if (problem) return { ok: false, message: problem };
+  if (changes.status !== undefined) {
+    const fm = FrontMatterText.parse(text);
+    if (!fm) return { ok: false, message: UNREADABLE };
+    const verdict = reviewStatusVerdict(reviewFacts(fm.value), { ...changes, status: changes.status });
+    if (verdict.kind === 'refused') return { ok: false, message: verdict.reason };
+    if (verdict.kind === 'confirm' && !options.confirmed) return { ok: false, message: verdict.question, confirm: verdict };
+  }
   let current = text;
   const fields: [ReviewField, string | undefined][] = [
     ['status', changes.status],
@@ -65,6 +84,20 @@ function checkChanges(changes: ReviewChanges): string | undefined {
   }
   if (changes.held !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(changes.held) && parseDate(changes.held) !== undefined)) return 'The review date is a day like 2026-11-24.';
   return undefined;
+}
+
+/** The review fields and the incident's closing, as the front matter has them; anything not a plain value counts as not set. */
+function reviewFacts(value: Record<string, unknown>): ReviewFacts {
+  const review = isRecord(value.review) ? value.review : {};
+  return {
+    review: { status: written(review.status), facilitator: written(review.facilitator), held: written(review.held) },
+    incidentStatus: written(value.status),
+    resolved: written(value.resolved),
+  };
+}
+
+function written(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 function apply(text: string, edit: TextEdit | undefined): string | undefined {

@@ -111,6 +111,8 @@ export interface ReviewHeader {
   readonly title: string;
   readonly severity: string;
   readonly status: string;
+  /** The `resolved` time as written, "" when there is none: a done review needs it. */
+  readonly resolved: string;
 }
 
 export interface ReviewState {

@@ -119,7 +119,7 @@ const blameItem = z.strictObject({
 });
 
 const modelSchema = z.strictObject({
-  header: z.strictObject({ id: z.string(), title: z.string(), severity: z.string(), status: z.string() }),
+  header: z.strictObject({ id: z.string(), title: z.string(), severity: z.string(), status: z.string(), resolved: z.string() }),
   review: z.strictObject({ status: z.string(), facilitator: z.string(), held: z.string() }),
   steps: z.array(step),
   actions,

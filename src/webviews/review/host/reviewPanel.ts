@@ -8,7 +8,8 @@
 import * as vscode from 'vscode';
 import { insertPerspective, insertSection } from '../../../core/review/bodyEdits';
 import { buildReviewModel } from '../../../core/review/model';
-import { setReview } from '../../../core/review/reviewEdits';
+import { type ReviewEditOptions, setReview } from '../../../core/review/reviewEdits';
+import type { Confirmation } from '../../../core/review/statusChange';
 import type { ReviewModel } from '../../../core/review/types';
 import type { TextEdit } from '../../../core/edits/textEdit';
 import { formatDate } from '../../../core/timestamps';
@@ -16,6 +17,7 @@ import { toWorkspaceEdit } from '../../../editor/convert';
 import { revealInEditor, showEditedDocument } from '../../shared/incidentEditor';
 import { webviewOptions } from '../../shared/page';
 import { type Intent, type Outcome, type RenderMessage, type ResultMessage, webviewMessageSchema } from '../protocol';
+import { confirmed } from './confirm';
 import { reviewHtml } from './html';
 import { openBodyLink } from './links';
 import { reviewOptions } from './settings';
@@ -112,6 +114,10 @@ export class ReviewPanel implements vscode.Disposable {
   /** Runs one intent against the document; the answer says what happened. */
   async handle(intent: Intent): Promise<ResultMessage> {
     const answer = (outcome: Outcome, message = ''): ResultMessage => ({ type: 'result', requestId: intent.requestId, outcome, message });
+    const stale = async (): Promise<ResultMessage> => {
+      await this.render();
+      return answer('stale', STALE);
+    };
     if (!vscode.workspace.isTrusted) return answer('failed', RESTRICTED);
     let document: vscode.TextDocument;
     try {
@@ -119,11 +125,14 @@ export class ReviewPanel implements vscode.Disposable {
     } catch {
       return answer('failed', 'The incident file cannot be opened any more.');
     }
-    if (intent.version !== document.version) {
-      await this.render();
-      return answer('stale', STALE);
+    if (intent.version !== document.version) return stale();
+    let result = compute(document.getText(), intent);
+    if (!result.ok && result.confirm) {
+      if (!(await confirmed(result.confirm))) return answer('failed', result.confirm.declined);
+      // The question waited on the reader: the file may have changed meanwhile.
+      if (intent.version !== document.version) return stale();
+      result = compute(document.getText(), intent, { confirmed: true });
     }
-    const result = compute(document.getText(), intent);
     if (!result.ok) return answer('failed', result.message);
     if (result.edits.length === 0) return answer('applied');
     // The editor refuses an edit whose range no longer exists; the version check above covers the rest.
@@ -182,10 +191,10 @@ export class ReviewPanel implements vscode.Disposable {
   }
 }
 
-type Computed = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly cursorLine?: number } | { readonly ok: false; readonly message: string };
+type Computed = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly cursorLine?: number } | { readonly ok: false; readonly message: string; readonly confirm?: Confirmation };
 
-function compute(text: string, intent: Intent): Computed {
-  if (intent.type === 'setReview') return setReview(text, { status: intent.status, facilitator: intent.facilitator, held: intent.held });
+function compute(text: string, intent: Intent, options: ReviewEditOptions = {}): Computed {
+  if (intent.type === 'setReview') return setReview(text, { status: intent.status, facilitator: intent.facilitator, held: intent.held }, options);
   const inserted = intent.type === 'insertSection' ? insertSection(text, intent.section) : insertPerspective(text, intent.group);
   // A new section or perspective: the cursor goes under its heading, ready to write.
   return inserted.ok ? { ok: true, edits: inserted.edits, cursorLine: inserted.line + 1 } : inserted;

@@ -102,7 +102,7 @@ export class ReviewApp {
       header.severity ? h('span', { class: 'badge', text: header.severity, attrs: { title: 'Severity' } }) : '',
       header.status ? h('span', { class: 'badge', text: header.status, attrs: { title: 'Incident status' } }) : '',
     );
-    this.form.update(model.review, message.today);
+    this.form.update({ review: model.review, incidentStatus: header.status, resolved: header.resolved }, message.today);
     this.guide.replaceChildren(stepsView(model.steps, openPrompts(this.guide)));
     this.quality.replaceChildren(actionsView(model.actions), blameView(model.blame));
     this.body.replaceChildren(...(model.body.length > 0 ? bodyNodes(model.body) : [h('p', { class: 'empty', text: 'Nothing is written below the front matter yet.' })]));
