@@ -34,6 +34,7 @@ import { analyzeText, defaultLintOptions } from '../../src/core/lint';
 import { readIncidentText } from '../../src/core/response/incidentText';
 import { draftStatusUpdates } from '../../src/core/response/statusUpdate';
 import { insertPerspective, insertSection } from '../../src/core/review/bodyEdits';
+import { insertFactors } from '../../src/core/review/factorEdits';
 import { buildReviewModel } from '../../src/core/review/model';
 import { setReview, type ReviewChanges } from '../../src/core/review/reviewEdits';
 import { type SectionName, TEMPLATE_SECTIONS } from '../../src/core/review/types';
@@ -330,6 +331,14 @@ export const TARGETS: readonly Target[] = [
       // Confirmed: a reopened done review is written too, so that path is fuzzed as well.
       const result = setReview(text, changes, { confirmed: p.index % 2 === 0 });
       if (result.ok) edited(stripBom(text), result.edits, 'review.setReview');
+    },
+  },
+  {
+    name: 'review.insertFactors',
+    module: 'src/core/review/factorEdits.ts',
+    run: (text) => {
+      const result = insertFactors(text);
+      if (result.ok) edited(stripBom(text), result.edits, 'review.insertFactors');
     },
   },
   { name: 'review.insertSection', module: 'src/core/review/bodyEdits.ts', run: (text, p) => bodyEdit(text, insertSection(text, p.section), 'insertSection') },

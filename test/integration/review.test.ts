@@ -207,6 +207,21 @@ suite('review panel', () => {
     assert.ok(shown.document.isDirty);
   });
 
+  test('inserts a missing factors list from the panel, with its placeholder selected to type over', async () => {
+    const removal = new vscode.WorkspaceEdit();
+    removal.delete(uri, new vscode.Range(9, 0, 11, 0));
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    assert.doesNotMatch(document.getText(), /factors:/);
+    const panel = await openPanel();
+    await eventually(() => assert.deepEqual(panel.lastRender?.model.steps[3].checks.find((check) => check.id === 'factors')?.targets, [{ kind: 'insertFactors' }]));
+    const result = await panel.receive({ type: 'insertFactors', requestId: 9, version: document.version });
+    assert.equal(result?.outcome, 'applied', result?.message);
+    assert.match(document.getText(), /\nresolved: 2026-11-20T15:30:00Z\nfactors:\n {2}- \{kind: other, text: Describe one condition that lined up\}\nactions:/);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    assert.equal(editor?.document.getText(editor.selection), 'Describe one condition that lined up');
+  });
+
   test('exports the team report next to the incident', async () => {
     await openPanel();
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentLens.exportReview', uri, { audience: 'team', format: 'html', destination: 'beside' });

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { insertPerspective, insertSection } from '../../src/core/review/bodyEdits';
+import { FACTOR_PLACEHOLDER, insertFactors } from '../../src/core/review/factorEdits';
 import { minimalEdits } from '../../src/core/review/minimalEdits';
 import { buildReviewModel } from '../../src/core/review/model';
 import { setReview } from '../../src/core/review/reviewEdits';
@@ -263,6 +264,40 @@ describe('review status changes', () => {
     assert.ok(reopen.kind === 'confirm');
     assert.equal(reopen.question, 'This review is done. Reopen it as a draft?');
     assert.doesNotMatch(reopen.detail, /reviewed/, 'says nothing of the incident when it is not reviewed');
+  });
+});
+
+describe('review edits: factors', () => {
+  it('adds a factors list with one placeholder after the fields before it, and selects the placeholder', () => {
+    const text = incidentText(['review: {status: draft}', 'actions: []']);
+    const result = insertFactors(text);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    const after = apply(text, result.edits);
+    assert.deepEqual(changedLines(text, after), { removed: [], added: ['factors:', `  - {kind: other, text: ${FACTOR_PLACEHOLDER}}`] });
+    const lines = after.split('\n');
+    assert.deepEqual(lines.slice(result.line - 2, result.line), ['review: {status: draft}', 'factors:']);
+    assert.equal(lines[result.line].slice(result.character, result.endCharacter), FACTOR_PLACEHOLDER);
+    assert.deepEqual(
+      lint(after).map((d) => d.code),
+      [],
+      'the placeholder is a valid factor',
+    );
+    const factors = buildReviewModel(after, options()).steps[3].checks.find((c) => c.id === 'factors');
+    assert.equal(factors?.done, true);
+  });
+
+  it('keeps CRLF, and goes at the end of a front matter with nothing after its place', () => {
+    const text = incidentText(['services: [search]']).replace(/\n/g, '\r\n');
+    const result = insertFactors(text);
+    assert.ok(result.ok);
+    const after = apply(text, result.edits);
+    assert.ok(after.includes('services: [search]\r\nfactors:\r\n  - {kind: other, text: '), after);
+    assert.ok(!/[^\r]\n/.test(after), 'no bare LF');
+  });
+
+  it('refuses when factors are there already, or the front matter cannot be read', () => {
+    assert.deepEqual(insertFactors(incidentText(['factors: []'])), { ok: false, message: 'There is already a `factors:` field (line 8).' });
+    assert.equal(insertFactors('---\nid: [\n---\n').ok, false);
   });
 });
 

@@ -133,6 +133,11 @@ describe('review steps', () => {
     assert.deepEqual(check(writeUp, 'section-open-questions').targets, [{ kind: 'insertSection', section: 'Open questions' }]);
   });
 
+  it('write-up: a missing `factors:` list is added; an empty one is shown', () => {
+    assert.deepEqual(check(step(model(incidentText()), 'writeUp'), 'factors').targets, [{ kind: 'insertFactors' }]);
+    assert.deepEqual(check(step(model(incidentText(['factors: []'])), 'writeUp'), 'factors').targets, [{ kind: 'reveal', line: 7 }]);
+  });
+
   it('write-up: a heading with only a placeholder is not written; a heading in a code block is not a section', () => {
     const text = incidentText([], ['## Summary', '', '...', '', '## Notes', '', '```', '## Learnings', 'not a heading', '```']);
     const writeUp = step(model(text), 'writeUp');

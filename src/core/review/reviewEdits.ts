@@ -39,7 +39,8 @@ const MAX_FACILITATOR_LENGTH = 100;
 /** Fields that come before `review` in the format's table: a new `review` map goes after the last of them. */
 const FIELDS_BEFORE_REVIEW = ['id', 'title', 'status', 'severity', 'started', 'detected', 'mitigated', 'resolved', 'services', 'tags', 'roles', 'participants', 'impact', 'near_miss'];
 
-const UNREADABLE = 'The front matter cannot be read right now (is there a YAML error?), so nothing was changed.';
+/** Shared with the review's other front matter edits. */
+export const UNREADABLE = 'The front matter cannot be read right now (is there a YAML error?), so nothing was changed.';
 const UNSAFE = 'That change could not be written without disturbing other lines. Edit the review fields in the file instead.';
 
 export function setReview(rawText: string, changes: ReviewChanges, options: ReviewEditOptions = {}): ReviewEditResult {

@@ -125,8 +125,10 @@ function holdChecks({ incident }: StepContext): StepCheck[] {
 // ---- 4 write it up ----------------------------------------------------------
 
 function writeUpChecks(context: StepContext): StepCheck[] {
-  const { incident, frontMatterEndLine } = context;
+  const { incident } = context;
   const factorCount = incident.factors.length;
+  // A `factors:` key with nothing listed yet is shown; a missing one is added.
+  const factorsLine = incident.fieldLines.factors;
   const kinds = [...new Set(incident.factors.map((factor) => factor.kind))].join(', ');
   return [
     sectionCheck(context, 'Summary', 'What happened, in a few sentences, for someone who was not there.'),
@@ -135,7 +137,7 @@ function writeUpChecks(context: StepContext): StepCheck[] {
       label: 'Contributing factors',
       done: factorCount > 0,
       detail: factorCount > 0 ? `${factorCount} ${factorCount === 1 ? 'factor' : 'factors'}: ${kinds}` : 'None yet. List the conditions that lined up (factors, never one root cause) under `factors:`.',
-      targets: factorCount > 0 ? [] : [{ kind: 'reveal', line: incident.fieldLines.factors ?? frontMatterEndLine }],
+      targets: factorCount > 0 ? [] : [factorsLine === undefined ? { kind: 'insertFactors' } : { kind: 'reveal', line: factorsLine }],
     },
     sectionCheck(context, 'Open questions', 'What the team still does not know: questions are findings too.'),
     sectionCheck(context, 'Learnings', 'What the team now knows that it did not before.'),

@@ -25,6 +25,7 @@ export type CheckTarget =
   | { readonly kind: 'reveal'; readonly line: number }
   | { readonly kind: 'insertSection'; readonly section: SectionName }
   | { readonly kind: 'insertPerspective'; readonly group: string }
+  | { readonly kind: 'insertFactors' }
   | { readonly kind: 'reviewField'; readonly field: ReviewField }
   | { readonly kind: 'openTimeline' };
 

@@ -66,6 +66,7 @@ const target = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reveal'), line }),
   z.strictObject({ kind: z.literal('insertSection'), section: sectionName }),
   z.strictObject({ kind: z.literal('insertPerspective'), group: z.string() }),
+  z.strictObject({ kind: z.literal('insertFactors') }),
   z.strictObject({ kind: z.literal('reviewField'), field: reviewField }),
   z.strictObject({ kind: z.literal('openTimeline') }),
 ]);
@@ -158,6 +159,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('insertSection'), requestId, version, section: sectionName }),
   z.strictObject({ type: z.literal('insertPerspective'), requestId, version, group: input.check(z.minLength(1)) }),
+  z.strictObject({ type: z.literal('insertFactors'), requestId, version }),
   z.strictObject({
     type: z.literal('setReview'),
     requestId,
@@ -184,7 +186,7 @@ export type ResultMessage = Extract<ParsedHostMessage, { type: 'result' }>;
 export type HostMessage = RenderMessage | ResultMessage;
 export type Outcome = (typeof OUTCOMES)[number];
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
-export type Intent = Extract<WebviewMessage, { type: 'insertSection' | 'insertPerspective' | 'setReview' }>;
+export type Intent = Extract<WebviewMessage, { type: 'insertSection' | 'insertPerspective' | 'insertFactors' | 'setReview' }>;
 export type PanelState = z.infer<typeof panelStateSchema>;
 
 // The schema and the core's model type must describe the same thing: each

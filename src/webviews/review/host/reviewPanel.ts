@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { insertPerspective, insertSection } from '../../../core/review/bodyEdits';
 import { buildReviewModel } from '../../../core/review/model';
+import { insertFactors } from '../../../core/review/factorEdits';
 import { type ReviewEditOptions, setReview } from '../../../core/review/reviewEdits';
 import type { Confirmation } from '../../../core/review/statusChange';
 import type { ReviewModel } from '../../../core/review/types';
@@ -139,7 +140,7 @@ export class ReviewPanel implements vscode.Disposable {
     const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(this.uri, result.edits));
     await this.render();
     if (!applied) return answer('stale', STALE);
-    if (result.cursorLine !== undefined) await revealInEditor(this.uri, result.cursorLine);
+    if (result.cursor) await revealInEditor(this.uri, result.cursor.line, result.cursor.character, result.cursor.endCharacter);
     else await showEditedDocument(this.panel, document);
     return answer('applied');
   }
@@ -191,11 +192,27 @@ export class ReviewPanel implements vscode.Disposable {
   }
 }
 
-type Computed = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly cursorLine?: number } | { readonly ok: false; readonly message: string; readonly confirm?: Confirmation };
+/** Where the cursor goes after an insert: under a new heading, or over a placeholder to type over. */
+interface Cursor {
+  readonly line: number;
+  readonly character?: number;
+  readonly endCharacter?: number;
+}
+
+type Computed = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly cursor?: Cursor } | { readonly ok: false; readonly message: string; readonly confirm?: Confirmation };
 
 function compute(text: string, intent: Intent, options: ReviewEditOptions = {}): Computed {
-  if (intent.type === 'setReview') return setReview(text, { status: intent.status, facilitator: intent.facilitator, held: intent.held }, options);
-  const inserted = intent.type === 'insertSection' ? insertSection(text, intent.section) : insertPerspective(text, intent.group);
-  // A new section or perspective: the cursor goes under its heading, ready to write.
-  return inserted.ok ? { ok: true, edits: inserted.edits, cursorLine: inserted.line + 1 } : inserted;
+  switch (intent.type) {
+    case 'setReview':
+      return setReview(text, { status: intent.status, facilitator: intent.facilitator, held: intent.held }, options);
+    case 'insertFactors': {
+      const inserted = insertFactors(text);
+      return inserted.ok ? { ok: true, edits: inserted.edits, cursor: { line: inserted.line, character: inserted.character, endCharacter: inserted.endCharacter } } : inserted;
+    }
+    default: {
+      const inserted = intent.type === 'insertSection' ? insertSection(text, intent.section) : insertPerspective(text, intent.group);
+      // A new section or perspective: the cursor goes under its heading, ready to write.
+      return inserted.ok ? { ok: true, edits: inserted.edits, cursor: { line: inserted.line + 1 } } : inserted;
+    }
+  }
 }

@@ -169,6 +169,11 @@ export class ReviewApp {
         this.say(`Adding the ${group} perspective…`);
         return;
       }
+      case 'insertFactors':
+        if (version === undefined) return;
+        this.send({ type: 'insertFactors', requestId: this.request('insert'), version });
+        this.say('Adding a factors list…');
+        return;
       case 'field': {
         const field = button.dataset.field;
         if (field === 'status' || field === 'facilitator' || field === 'held') this.form.focus(field);

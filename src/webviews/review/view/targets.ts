@@ -17,6 +17,8 @@ export function targetButton(target: CheckTarget, look: 'primary' | 'secondary' 
       return button(`+ Add “${target.section}”`, { 'data-act': 'insertSection', 'data-section': target.section }, `Add a ${target.section} section to the file`);
     case 'insertPerspective':
       return button(`+ ${target.group}`, { 'data-act': 'insertPerspective', 'data-group': target.group }, `Add a ${target.group} perspective under Perspectives`);
+    case 'insertFactors':
+      return button('+ Add factors', { 'data-act': 'insertFactors' }, 'Add a factors list to the front matter, with one entry to fill in');
     case 'reviewField':
       return button(fieldLabel(target.field), { 'data-act': 'field', 'data-field': target.field });
     case 'openTimeline':
