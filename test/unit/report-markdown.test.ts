@@ -6,13 +6,13 @@
  * UPDATE_SNAPSHOTS=1 npx mocha test/unit/report-markdown.test.ts rewrites the snapshot.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildInsights } from '../../src/core/insights';
 import { renderReport } from '../../src/core/report';
 import { escapeMarkdown, markdownCode } from '../../src/core/report/escape';
 import { ALL, SEVERITIES, TODAY, source } from './insights-fixtures';
 import { cli, exampleCopy, removeAll, SNAPSHOT_DIR } from './report-support';
+import { matchSnapshot } from './snapshot-support';
 
 const SNAPSHOT = path.join(SNAPSHOT_DIR, 'example-workspace.md');
 
@@ -23,8 +23,7 @@ describe('report: Markdown', () => {
   it('matches the snapshot for the example workspace', async () => {
     const run = await cli('report', exampleCopy(temps), '--today', '2026-11-25');
     assert.equal(run.code, 0, run.err);
-    if (process.env.UPDATE_SNAPSHOTS === '1') writeFileSync(SNAPSHOT, run.out);
-    assert.equal(run.out, readFileSync(SNAPSHOT, 'utf8'));
+    matchSnapshot(SNAPSHOT, run.out);
   });
 
   it('starts with the top insight and its incidents, before any evidence', () => {

@@ -4,12 +4,12 @@
  * is one self-contained file: no script, nothing loaded from anywhere.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { firstSentences } from '../../src/core/review/export/prose';
 import { mdText } from '../../src/core/review/export/markdownText';
 import { type Audience, formatOfFile, reviewReport } from '../../src/core/review/export/reviewReport';
 import { FIXTURE_NAME, FIXTURES, fixture, incidentText, TODAY } from './review-support';
+import { matchSnapshot } from './snapshot-support';
 
 function report(text: string, audience: Audience, format: 'md' | 'html' = 'md'): string {
   const result = reviewReport(text, { audience, format, todayMs: TODAY, fileName: FIXTURE_NAME });
@@ -18,9 +18,7 @@ function report(text: string, audience: Audience, format: 'md' | 'html' = 'md'):
 }
 
 function snapshot(name: string, actual: string): void {
-  const file = path.join(FIXTURES, name);
-  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) writeFileSync(file, actual);
-  assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept)`);
+  matchSnapshot(path.join(FIXTURES, name), actual);
 }
 
 /** Everything in the HTML that would fetch something: source attributes of tags, `<link>` tags, and url() or @import in its style. */
