@@ -4,12 +4,24 @@
  */
 import type { Span } from './text';
 
+const JUDGEMENT_HINT = 'Describe the pressures and trade-offs people faced, not a judgement of them.';
+
+/**
+ * Phrases that judge people after the fact. Each matches as whole words in
+ * any case, so words that merely contain one ("default", "faulty") are not
+ * flagged.
+ */
 export const DEFAULT_BLAME_HINTS: Readonly<Record<string, string>> = {
   'human error': 'Describe what made the action reasonable at the time, and what let it cause harm.',
   careless: 'Describe the conditions people worked in (time pressure, missing signals) instead of the person.',
   'should have': 'Say what was known at the time, and what would have helped (a signal, a check, a runbook).',
   'failed to': 'Say what happened and what made it hard, for example "the alert did not reach on-call".',
   fault: 'Name the contributing factors instead of a person or a single cause.',
+  'forgot to': 'Say what made the step easy to miss (no reminder, no checklist, an interruption) and what would catch it.',
+  negligent: JUDGEMENT_HINT,
+  negligence: JUDGEMENT_HINT,
+  "why didn't": 'Ask what made the choice make sense then: "What did you see at the time?"',
+  'mistake by': 'Describe the action and what made it reasonable then, not whose it was.',
 };
 
 export const DEFAULT_BLAME_PHRASES: readonly string[] = Object.keys(DEFAULT_BLAME_HINTS);
@@ -22,8 +34,13 @@ export interface BlameMatch {
   readonly span: Span;
 }
 
+/** One spelling for comparing phrases: any case, any spacing, straight or curly apostrophes. */
+function normalizePhrase(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+}
+
 export function blameHint(phrase: string): string {
-  return DEFAULT_BLAME_HINTS[phrase.toLowerCase()] ?? GENERAL_HINT;
+  return DEFAULT_BLAME_HINTS[normalizePhrase(phrase)] ?? GENERAL_HINT;
 }
 
 const patternCache = new Map<string, RegExp | undefined>();
@@ -34,7 +51,7 @@ function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   const parts = phrases
     .map((phrase) => phrase.trim())
     .filter((phrase) => phrase.length > 0)
-    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['\u2019]/g, "['\u2019]"));
   const pattern = parts.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : undefined;
   patternCache.set(key, pattern);
   return pattern;
@@ -47,7 +64,7 @@ function phrasePattern(phrases: readonly string[]): RegExp | undefined {
 export function findBlameLanguage(body: string, phrases: readonly string[], bodyOffset = 0): BlameMatch[] {
   const pattern = phrasePattern(phrases);
   if (!pattern) return [];
-  const lowerPhrases = new Map(phrases.map((phrase) => [phrase.trim().toLowerCase().replace(/\s+/g, ' '), phrase.trim()]));
+  const lowerPhrases = new Map(phrases.map((phrase) => [normalizePhrase(phrase), phrase.trim()]));
   const matches: BlameMatch[] = [];
   const skipped = codeSpans(body);
   pattern.lastIndex = 0;
@@ -55,8 +72,7 @@ export function findBlameLanguage(body: string, phrases: readonly string[], body
   while ((m = pattern.exec(body))) {
     const start = m.index;
     if (skipped.some((span) => start >= span.start && start < span.end)) continue;
-    const normalized = m[0].toLowerCase().replace(/\s+/g, ' ');
-    const phrase = lowerPhrases.get(normalized) ?? m[0];
+    const phrase = lowerPhrases.get(normalizePhrase(m[0])) ?? m[0];
     matches.push({ phrase, hint: blameHint(phrase), span: { start: bodyOffset + start, end: bodyOffset + start + m[0].length } });
   }
   return matches;

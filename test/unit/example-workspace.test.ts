@@ -35,7 +35,7 @@ const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'];
 const ACTION_KINDS = ['mitigate', 'prevent', 'detect', 'process', 'learn'];
 const TIMELINE_KINDS = ['trigger', 'detection', 'diagnosis', 'action', 'communication', 'decision', 'observation', 'mitigation', 'resolution'];
 const REVIEW_STATUSES = ['draft', 'in-review', 'done'];
-const BLAME_PHRASES = ['human error', 'careless', 'should have', 'failed to', 'fault'];
+const BLAME_PHRASES = ['human error', 'careless', 'should have', 'failed to', 'fault', 'forgot to', 'negligent', 'negligence', "why didn't", 'mistake by'];
 
 type Fields = Record<string, unknown>;
 
