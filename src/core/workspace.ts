@@ -5,15 +5,18 @@
  */
 import picomatch from 'picomatch';
 import { type Catalog, CATALOG_PATH, parseCatalog } from './catalog';
-import { reanchor } from './codeLinkDrift';
+import { CODE_LINK_CODES, codeLinkDiagnostics, type CodeLinkFacts, reanchoredLines } from './codeLinkChecks';
+import type { LineRange } from './codeLinkDrift';
 import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostics';
 import { nextIncidentId } from './ids';
 import type { IncidentSummary } from './incident';
 import { type AnalysisBrief, CACHE_VERSION, type CachedFile, type FileStat, type IndexCache } from './indexCache';
+import { LinkedSources, type SourceChange } from './linkedSources';
 import { analyzeText, type FileAnalysis, type LintOptions, tooLargeAnalysis } from './lint';
 import { OPEN_ACTION, overdueActions } from './rules';
 
 export type { FileStat, IndexCache } from './indexCache';
+export type { SourceChange } from './linkedSources';
 
 /** What the index needs from the place the files live (Node fs, or the editor). */
 export interface WorkspaceHost {
@@ -72,6 +75,8 @@ export class IncidentIndex {
   private version = 0;
   private idPathsMemo: Map<string, string[]> | undefined;
   private idPathsVersion = -1;
+  /** Built when a source file first changes after the incidents did; any entry change drops it. */
+  private linkedMemo: LinkedSources | undefined;
 
   constructor(readonly options: IndexOptions) {
     this.isIncidentPath = picomatch(options.incidentGlob, { dot: false });
@@ -94,6 +99,7 @@ export class IncidentIndex {
     const paths = (await host.listFiles(this.options.incidentGlob)).filter((path) => this.matches(path)).sort();
     this.entries.clear();
     this.version++;
+    this.linkedMemo = undefined;
     let fromCache = 0;
     await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
       const stat = await host.stat(path);
@@ -153,6 +159,36 @@ export class IncidentIndex {
     await this.checkEnvironment(host, paths);
   }
 
+  /**
+   * Incidents whose code link checks a change to a file that is not an
+   * incident may change: they link it, a folder around it, or a glob it matches.
+   */
+  incidentsLinking(path: string, change: SourceChange): string[] {
+    this.linkedMemo ??= new LinkedSources(this.incidents());
+    return this.linkedMemo.incidentsAffectedBy(path, change);
+  }
+
+  /**
+   * Re-runs only the code link checks (paths, drift) of some incidents, after
+   * a file they link changed: their commit and service checks stay as they
+   * are, so no git process starts for a saved source file.
+   */
+  async recheckCodeLinks(host: WorkspaceHost, paths: readonly string[]): Promise<void> {
+    const facts = codeLinkFacts(host);
+    const targets = paths.map((path) => this.entries.get(path)).filter((entry): entry is Entry => !!entry);
+    await forEachLimited(targets, READ_CONCURRENCY, async (entry) => {
+      const incident = entry.incident;
+      if (!incident) return;
+      const found = await codeLinkDiagnostics(incident, facts);
+      entry.environment = [...entry.environment.filter((d) => !CODE_LINK_CODES.has(d.code)), ...found];
+    });
+  }
+
+  /** Link index -> the lines a drifted link's pattern is at now (links follow their pattern). */
+  reanchoredLines(path: string): ReadonlyMap<number, LineRange> {
+    return reanchoredLines(this.entries.get(path)?.environment ?? []);
+  }
+
   /** Reads one changed file from the host and refreshes its workspace checks. */
   async refresh(host: WorkspaceHost, path: string): Promise<void> {
     await this.refreshAll(host, [path]);
@@ -178,12 +214,15 @@ export class IncidentIndex {
   }
 
   remove(path: string): void {
-    if (this.entries.delete(path)) this.version++;
+    if (!this.entries.delete(path)) return;
+    this.version++;
+    this.linkedMemo = undefined;
   }
 
   private setEntry(entry: Entry): void {
     const previous = this.entries.get(entry.path);
     this.entries.set(entry.path, entry);
+    this.linkedMemo = undefined;
     // Derived maps follow ids: an edit that keeps the file's id (most edits) keeps them valid.
     if (previous && previous.brief.id === entry.brief.id) return;
     this.version++;
@@ -286,48 +325,30 @@ export class IncidentIndex {
     const targets = chosen.flatMap((entry) => (entry.incident ? [{ entry, incident: entry.incident }] : []));
     const shas = [...new Set(targets.flatMap(({ incident }) => incident.commits.map((commit) => commit.sha)))];
     const known = host.commits && shas.length > 0 ? await host.commits.knownCommits(shas) : undefined;
-    const existence = new Map<string, Promise<boolean>>();
-    const texts = new Map<string, Promise<string | undefined>>();
-    const exists = (path: string) => memo(existence, path, () => host.pathExists(path));
-    const read = (path: string) => memo(texts, path, () => host.readFile(path));
+    const links = codeLinkFacts(host);
     await forEachLimited(targets, READ_CONCURRENCY, async ({ entry, incident }) => {
-      entry.environment = await environmentDiagnostics(incident, { exists, read, known, catalog: this.catalog });
+      entry.environment = await environmentDiagnostics(incident, { ...links, known, catalog: this.catalog });
     });
   }
 }
 
-interface EnvironmentFacts {
-  exists(path: string): Promise<boolean>;
-  read(path: string): Promise<string | undefined>;
+/** The host's answers, each path asked once per pass: incidents link the same few files. */
+function codeLinkFacts(host: WorkspaceHost): CodeLinkFacts {
+  const existence = new Map<string, Promise<boolean>>();
+  const texts = new Map<string, Promise<string | undefined>>();
+  return {
+    exists: (path) => memo(existence, path, () => host.pathExists(path)),
+    read: (path) => memo(texts, path, () => host.readFile(path)),
+  };
+}
+
+interface EnvironmentFacts extends CodeLinkFacts {
   known: ReadonlySet<string> | undefined;
   catalog: Catalog | undefined;
 }
 
 async function environmentDiagnostics(incident: IncidentSummary, facts: EnvironmentFacts): Promise<Diagnostic[]> {
-  const found: Diagnostic[] = [];
-  for (const link of incident.code) {
-    if (link.outside) continue;
-    if (!(await facts.exists(link.path))) {
-      found.push(diagnostic('code-path-missing', link.pathRange, `No file in this folder matches \`${link.path}\`. Was it moved or renamed?`));
-      continue;
-    }
-    if (link.pattern && link.lines && link.linesRange && !picomatch.scan(link.path).isGlob) {
-      const text = await facts.read(link.path);
-      if (text === undefined) continue;
-      const result = reanchor(text, link.lines, link.pattern);
-      if (result.status === 'drifted') {
-        const lines = result.lines.start === result.lines.end ? `${result.lines.start}` : `${result.lines.start}-${result.lines.end}`;
-        found.push(
-          diagnostic('code-link-drifted', link.linesRange, `The code moved: "${link.pattern}" is now at lines ${lines} of ${link.path}, not ${formatLines(link.lines)}.`, {
-            index: link.index,
-            lines,
-          }),
-        );
-      } else if (result.status === 'missing') {
-        found.push(diagnostic('code-link-drifted', link.linesRange, `"${link.pattern}" is no longer in ${link.path}. Check the link, or drop its pattern.`, { index: link.index }));
-      }
-    }
-  }
+  const found = await codeLinkDiagnostics(incident, facts);
   if (facts.known) {
     for (const commit of incident.commits) {
       if (commit.repo) continue;
@@ -344,10 +365,6 @@ async function environmentDiagnostics(incident: IncidentSummary, facts: Environm
     }
   }
   return found;
-}
-
-function formatLines(lines: { start: number; end: number }): string {
-  return lines.start === lines.end ? `${lines.start}` : `${lines.start}-${lines.end}`;
 }
 
 function optionsKey(options: IndexOptions): string {

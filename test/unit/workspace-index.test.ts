@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { decodeIndexCache, encodeIndexCacheBytes, type IndexCache } from '../../src/core/indexCache';
-import { incident, MemoryHost, newIndex, REQUIRED, scanned, seen, TODAY, withRequired } from './lint-support';
+import { incident, KnownCommits, MemoryHost, newIndex, REQUIRED, scanned, seen, TODAY, withRequired } from './lint-support';
 
 const DAY = 86_400_000;
 
@@ -123,6 +123,55 @@ describe('workspace index', () => {
       await index.refresh(host, 'incidents/b.md');
       assert.deepEqual(index.paths(), ['incidents/a.md']);
       assert.deepEqual(codes(index, 'incidents/a.md'), []);
+    });
+  });
+
+  describe('linked source files', () => {
+    const code = (patternLine: number) => Array.from({ length: 30 }, (_, i) => (i + 1 === patternLine ? 'const DEFAULT_TTL = 30;' : `// line ${i + 1}`)).join('\n') + '\n';
+    const linking = (id: string) => withId(id, ['code:', '  - path: src/cache/ttl.ts', '    lines: 4-6', '    pattern: "const DEFAULT_TTL"']);
+
+    it('incidentsLinking() names the incidents a changed source file concerns, and follows edits of the incidents', async () => {
+      const host = new MemoryHost({ 'incidents/a.md': linking('INC-2026-001'), 'incidents/b.md': withId('INC-2026-002'), 'src/cache/ttl.ts': code(5) });
+      const index = await scanned(host);
+      assert.deepEqual(index.incidentsLinking('src/cache/ttl.ts', 'content'), ['incidents/a.md']);
+      assert.deepEqual(index.incidentsLinking('src/app.ts', 'presence'), []);
+
+      index.update('incidents/b.md', linking('INC-2026-002'));
+      assert.deepEqual(index.incidentsLinking('src/cache/ttl.ts', 'content'), ['incidents/a.md', 'incidents/b.md']);
+      index.remove('incidents/a.md');
+      assert.deepEqual(index.incidentsLinking('src/cache/ttl.ts', 'content'), ['incidents/b.md']);
+    });
+
+    it('recheckCodeLinks() reports drift after the source file changed, without reading the incident or asking git', async () => {
+      const commits = new KnownCommits([]);
+      const host = new MemoryHost({ 'incidents/a.md': withId('INC-2026-001', ['code:', '  - path: src/cache/ttl.ts', '    lines: 4-6', '    pattern: "const DEFAULT_TTL"', 'commits:', '  - {sha: 3f2a9c1, role: trigger}']), 'src/cache/ttl.ts': code(5) }, commits);
+      const index = await scanned(host);
+      assert.deepEqual(codes(index, 'incidents/a.md'), ['commit-unknown']);
+      const reads = host.reads.length;
+
+      host.set('src/cache/ttl.ts', code(20));
+      await index.recheckCodeLinks(host, index.incidentsLinking('src/cache/ttl.ts', 'content'));
+      assert.deepEqual(codes(index, 'incidents/a.md'), ['code-link-drifted', 'commit-unknown']);
+      assert.deepEqual(host.reads.slice(reads), ['src/cache/ttl.ts']);
+      assert.equal(commits.asked.length, 1, 'git was asked once, by the scan');
+
+      host.delete('src/cache/ttl.ts');
+      await index.recheckCodeLinks(host, index.incidentsLinking('src/cache/ttl.ts', 'presence'));
+      assert.deepEqual(codes(index, 'incidents/a.md'), ['code-path-missing', 'commit-unknown']);
+    });
+
+    it('reanchoredLines() says where drifted links stand now, also after a warm start from the cache', async () => {
+      const host = new MemoryHost({ 'incidents/a.md': linking('INC-2026-001'), 'src/cache/ttl.ts': code(20) });
+      const index = await scanned(host);
+      assert.deepEqual([...index.reanchoredLines('incidents/a.md')], [[0, { start: 20, end: 22 }]]);
+
+      const warm = newIndex();
+      await warm.scan(host, decodeIndexCache(encodeIndexCacheBytes(index.toCache())));
+      assert.deepEqual([...warm.reanchoredLines('incidents/a.md')], [[0, { start: 20, end: 22 }]]);
+
+      host.set('src/cache/ttl.ts', code(5));
+      await index.recheckCodeLinks(host, ['incidents/a.md']);
+      assert.deepEqual([...index.reanchoredLines('incidents/a.md')], []);
     });
   });
 

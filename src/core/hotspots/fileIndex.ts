@@ -72,7 +72,7 @@ export function globMatcher(glob: string): (path: string) => boolean {
 }
 
 /** Forward slashes, no `./`, no trailing slash; undefined when absolute or escaping. */
-function normalizeLinkPath(rawPath: string): string | undefined {
+export function normalizeLinkPath(rawPath: string): string | undefined {
   const path = rawPath.trim().replace(/\\/g, '/');
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return undefined;
   const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
