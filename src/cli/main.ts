@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayFromIso } from '../core/lint';
 import { openWorkspace } from '../node/openWorkspace';
-import { hotspotIncidents } from '../core/hotspotIncidents';
+import { indexHotspotIncidents } from '../core/hotspotIncidents';
 import { runHotspots } from './hotspots';
 import { runImport } from './import';
 import { ReportUsageError, runReport } from './report';
@@ -121,7 +121,7 @@ async function hotspots(args: readonly string[], io: Io): Promise<number> {
   const folder = folderArgument(positionals);
   // Git is read once, by the hotspot scan itself.
   const { index } = await openWorkspace(folder, { noGit: true, note: (message) => io.err(`note: ${message}\n`) });
-  return runHotspots({ folder, format, limit }, hotspotIncidents(index.incidents()), io.out, io.err);
+  return runHotspots({ folder, format, limit }, indexHotspotIncidents(index), io.out, io.err);
 }
 
 async function report(args: readonly string[], io: Io): Promise<number> {

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { hotspotIncidents } from '../core/hotspotIncidents';
+import { indexHotspotIncidents } from '../core/hotspotIncidents';
 import { buildInsights, sourcesOf } from '../core/insights';
 import type { BucketUnit, FolderHistory, InsightFilters } from '../core/insights/types';
 import { localToday, todayFromIso } from '../core/lint';
@@ -51,7 +51,7 @@ export async function runReport(argv: readonly string[], io: ReportIo, folderOf:
   const files = index.incidents();
   const history: FolderHistory[] = [];
   if (args.git) {
-    const result = await computeHotspots(args.folder, hotspotIncidents(files), { now: Date.now() });
+    const result = await computeHotspots(args.folder, indexHotspotIncidents(index), { now: Date.now() });
     history.push({ folder: '', ranking: result.ranking, fromHistory: !result.history.problems.some((problem) => problem.kind === 'no-history') });
   }
   const insights = buildInsights(sourcesOf(files), { todayMs: args.todayMs, severities, filters: args.filters, unit: args.unit, history });

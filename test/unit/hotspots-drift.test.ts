@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { reanchor } from '../../src/core/codeLinkDrift';
+import { indexHotspotIncidents } from '../../src/core/hotspotIncidents';
+import { scoreHotspots } from '../../src/core/hotspots/score';
+import { EMPTY_HISTORY } from '../../src/core/hotspots/types';
+import { MemoryHost, scanned, TODAY, withRequired } from './lint-support';
 
 const file = (lines: readonly string[]): string => `${lines.join('\n')}\n`;
 const numbered = (count: number): string[] => Array.from({ length: count }, (_, i) => `line ${i + 1}`);
@@ -49,5 +53,24 @@ describe('hotspots: code link drift', () => {
     const lines = numbered(10);
     lines[1] = 'needle';
     assert.deepEqual(reanchor(file(lines), { start: 4, end: 1 }, 'needle'), { status: 'ok' });
+  });
+
+  describe('hotspot marks follow the pattern', () => {
+    const code = (patternLine: number) => `${numbered(40).map((line, i) => (i + 1 === patternLine ? 'const DEFAULT_TTL = 30;' : line)).join('\n')}\n`;
+    const incident = withRequired(['code:', '  - {path: src/cache/ttl.ts, lines: 4-6, pattern: "const DEFAULT_TTL"}', '  - {path: src/cache/client.ts, lines: 2-3}']);
+    const markedLines = async (ttl: string) => {
+      const index = await scanned(new MemoryHost({ 'incidents/a.md': incident, 'src/cache/ttl.ts': ttl, 'src/cache/client.ts': 'export {};\n' }));
+      const ranking = scoreHotspots({ incidents: indexHotspotIncidents(index), history: EMPTY_HISTORY, repoFiles: ['src/cache/ttl.ts', 'src/cache/client.ts'] }, { now: TODAY });
+      return Object.fromEntries(ranking.files.map((file) => [file.path, file.incidents[0].lines.map(({ start, end }) => [start, end])]));
+    };
+
+    it('marks the lines the pattern moved to, and the written lines of links that did not drift', async () => {
+      assert.deepEqual(await markedLines(code(25)), { 'src/cache/ttl.ts': [[25, 27]], 'src/cache/client.ts': [[2, 3]] });
+    });
+
+    it('keeps the written lines while the pattern is inside them, or nowhere to be found', async () => {
+      assert.deepEqual((await markedLines(code(5)))['src/cache/ttl.ts'], [[4, 6]]);
+      assert.deepEqual((await markedLines(code(0)))['src/cache/ttl.ts'], [[4, 6]]);
+    });
   });
 });

@@ -6,7 +6,7 @@
  * links only and start no git process.
  */
 import * as vscode from 'vscode';
-import { hotspotIncidents } from '../../core/hotspotIncidents';
+import { indexHotspotIncidents } from '../../core/hotspotIncidents';
 import { historyRequestFor } from '../../core/hotspots/historyRequest';
 import { scoreHotspots, type ScoreSettings } from '../../core/hotspots/score';
 import type { FileHotspot, HistoryFacts, HotspotIncident, HotspotRanking } from '../../core/hotspots/types';
@@ -127,7 +127,7 @@ export class HotspotsService implements vscode.Disposable {
   private async compute(state: FolderIncidents, readHistory: boolean): Promise<void> {
     if (state.folder.uri.scheme !== 'file') return;
     const key = state.folder.uri.toString();
-    const incidents = hotspotIncidents(state.index.incidents());
+    const incidents = indexHotspotIncidents(state.index);
     // With 10,000 incidents each step below holds the extension host for a while: let others in between.
     await nextTurn();
     // What the history is read for: the linked commits and the ids commit messages may name.
@@ -176,7 +176,7 @@ export class HotspotsService implements vscode.Disposable {
     } finally {
       if (this.running.get(key) === run) this.running.delete(key);
       const done = this.results.get(key);
-      if (run.rescoreWhenDone && !controller.signal.aborted && done) await this.rescoreInPlace(done, hotspotIncidents(state.index.incidents()));
+      if (run.rescoreWhenDone && !controller.signal.aborted && done) await this.rescoreInPlace(done, indexHotspotIncidents(state.index));
     }
   }
 

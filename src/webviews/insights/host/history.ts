@@ -5,7 +5,7 @@
  * that are not on disk use their explicit `code:` links, with no git process.
  */
 import * as vscode from 'vscode';
-import { hotspotIncidents } from '../../../core/hotspotIncidents';
+import { indexHotspotIncidents } from '../../../core/hotspotIncidents';
 import type { FolderHistory } from '../../../core/insights/types';
 import { computeHotspots } from '../../../node/hotspots';
 import type { FolderIncidents } from '../../../editor/incidentWorkspace';
@@ -36,7 +36,7 @@ export class AreaHistory implements vscode.Disposable {
       onDisk.map(async ({ state, label }) => {
         try {
           const useGit = vscode.workspace.isTrusted;
-          const result = await computeHotspots(state.folder.uri.fsPath, hotspotIncidents(state.index.incidents()), {
+          const result = await computeHotspots(state.folder.uri.fsPath, indexHotspotIncidents(state.index), {
             now: Date.now(),
             useGit,
             cacheDirectory: this.storage && useGit ? vscode.Uri.joinPath(this.storage, 'hotspots').fsPath : undefined,
