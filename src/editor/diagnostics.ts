@@ -8,6 +8,7 @@ import { CATALOG_PATH } from '../core/catalog';
 import type { Diagnostic } from '../core/diagnostics';
 import { IncidentDiagnostic } from './convert';
 import type { FolderIncidents, IncidentWorkspace } from './incidentWorkspace';
+import { KeyedDebounce } from './keyedDebounce';
 
 const TYPING_DEBOUNCE_MS = 300;
 
@@ -16,7 +17,7 @@ export class IncidentDiagnostics implements vscode.Disposable {
   private readonly published = new Map<string, readonly Diagnostic[]>();
   /** What was last sent for each file, to send only what changed. */
   private readonly publishedJson = new Map<string, string>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = new KeyedDebounce(TYPING_DEBOUNCE_MS);
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly workspace: IncidentWorkspace) {
@@ -24,7 +25,7 @@ export class IncidentDiagnostics implements vscode.Disposable {
       this.collection,
       workspace.onDidChange((state) => this.publishFolder(state)),
       vscode.workspace.onDidOpenTextDocument((document) => this.lintDocument(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.typing.run(event.document.uri.toString(), () => this.lintDocument(event.document))),
       vscode.workspace.onDidCloseTextDocument((document) => void this.reloadFromDisk(document)),
     );
   }
@@ -40,18 +41,6 @@ export class IncidentDiagnostics implements vscode.Disposable {
       // find it, a deleted file's leftover): only unsaved text has something to add.
       if (document.isDirty) this.lintDocument(document);
     }
-  }
-
-  private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.lintDocument(document);
-      }, TYPING_DEBOUNCE_MS),
-    );
   }
 
   /** Lints an open document's current text and publishes the result. */
@@ -117,7 +106,7 @@ export class IncidentDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.typing.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

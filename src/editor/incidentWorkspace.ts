@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../core/catalog';
 import { decodeIndexCache, encodeIndexCache, type IndexCache } from '../core/indexCache';
-import { IncidentIndex, type ScanReport } from '../core/workspace';
+import { IncidentIndex, type ScanReport, type SourceChange } from '../core/workspace';
 import { GitCommitLookup } from '../node/gitCommits';
 import { readFolderConfig } from './config';
+import { LinkedSourceEvents } from './linkedSourceEvents';
 import { EditorWorkspaceHost } from './vscodeHost';
 
 export interface FolderIncidents {
@@ -39,6 +40,12 @@ export class IncidentWorkspace implements vscode.Disposable {
   private readonly folderDisposables = new Map<string, vscode.Disposable[]>();
   private readonly changed = new vscode.EventEmitter<FolderIncidents>();
   private readonly pending = new Map<string, Set<string>>();
+  /** Linked source files changed, per folder; a file that appeared or went outweighs one that was only saved. */
+  private readonly pendingSources = new Map<string, Map<string, SourceChange>>();
+  private readonly sources = new LinkedSourceEvents(
+    (uri) => this.locate(uri),
+    (state, path, change) => this.queueSource(state, path, change),
+  );
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly cacheTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private ready: Promise<void> = Promise.resolve();
@@ -53,6 +60,7 @@ export class IncidentWorkspace implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
+      this.sources,
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of event.removed) this.removeFolder(folder);
         this.ready = Promise.all(event.added.map((folder) => this.addFolder(folder))).then(() => undefined);
@@ -139,7 +147,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       watcher.onDidDelete(queue);
       return watcher;
     });
-    this.folderDisposables.set(state.folder.uri.toString(), disposables);
+    this.folderDisposables.set(state.folder.uri.toString(), [...disposables, this.sources.watch(state)]);
   }
 
   private queue(state: FolderIncidents, uri: vscode.Uri): void {
@@ -149,34 +157,66 @@ export class IncidentWorkspace implements vscode.Disposable {
     const paths = this.pending.get(key) ?? new Set<string>();
     paths.add(path);
     this.pending.set(key, paths);
+    this.startBatch();
+  }
+
+  private queueSource(state: FolderIncidents, path: string, change: SourceChange): void {
+    const key = state.folder.uri.toString();
+    const changes = this.pendingSources.get(key) ?? new Map<string, SourceChange>();
+    if (changes.get(path) !== 'presence') changes.set(path, change);
+    this.pendingSources.set(key, changes);
+    this.startBatch();
+  }
+
+  private startBatch(): void {
     if (!this.pendingTimer) this.pendingTimer = setTimeout(() => void this.flush(), EVENT_BATCH_MS);
   }
 
   private async flush(): Promise<void> {
     this.pendingTimer = undefined;
-    const batches = [...this.pending];
+    const incidentBatches = new Map(this.pending);
+    const sourceBatches = new Map(this.pendingSources);
     this.pending.clear();
-    for (const [key, paths] of batches) {
+    this.pendingSources.clear();
+    for (const key of new Set([...incidentBatches.keys(), ...sourceBatches.keys()])) {
       const state = this.folders.get(key);
       if (!state) continue;
-      const fromEditor: string[] = [];
-      const fromDisk: string[] = [];
-      for (const path of paths) {
-        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === state.host.uriOf(path).toString());
-        // An open document's unsaved text wins over the disk; a deleted file's lingering (saved) document does not.
-        if (open && !open.isClosed && (open.isDirty || (await state.host.stat(path)) !== undefined)) {
-          state.index.update(path, open.getText());
-          fromEditor.push(path);
-        } else {
-          fromDisk.push(path);
-        }
-      }
-      // One pass for the whole batch: a branch switch of a thousand files checks each linked path once.
-      await state.index.refreshAll(state.host, fromDisk);
-      if (fromEditor.length > 0) await state.index.recheck(state.host, fromEditor);
+      const refreshed = await this.applyIncidentEvents(state, incidentBatches.get(key) ?? new Set());
+      const rechecked = await this.applySourceEvents(state, sourceBatches.get(key) ?? new Map(), refreshed);
+      if (refreshed.size === 0 && !rechecked) continue;
       this.changed.fire(state);
       this.scheduleCacheWrite(state);
     }
+  }
+
+  /** Returns the incident paths read again. */
+  private async applyIncidentEvents(state: FolderIncidents, paths: ReadonlySet<string>): Promise<ReadonlySet<string>> {
+    const fromEditor: string[] = [];
+    const fromDisk: string[] = [];
+    for (const path of paths) {
+      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === state.host.uriOf(path).toString());
+      // An open document's unsaved text wins over the disk; a deleted file's lingering (saved) document does not.
+      if (open && !open.isClosed && (open.isDirty || (await state.host.stat(path)) !== undefined)) {
+        state.index.update(path, open.getText());
+        fromEditor.push(path);
+      } else {
+        fromDisk.push(path);
+      }
+    }
+    // One pass for the whole batch: a branch switch of a thousand files checks each linked path once.
+    await state.index.refreshAll(state.host, fromDisk);
+    if (fromEditor.length > 0) await state.index.recheck(state.host, fromEditor);
+    return paths;
+  }
+
+  /** Re-runs the code link checks of the incidents that link the changed files; false when none does. */
+  private async applySourceEvents(state: FolderIncidents, changes: ReadonlyMap<string, SourceChange>, refreshed: ReadonlySet<string>): Promise<boolean> {
+    const incidents = new Set<string>();
+    for (const [path, change] of changes) for (const incident of state.index.incidentsLinking(path, change)) if (!refreshed.has(incident)) incidents.add(incident);
+    if (incidents.size === 0) return false;
+    state.host.forgetListingsAround([...changes].filter(([, change]) => change === 'presence').map(([path]) => path));
+    await state.index.recheckCodeLinks(state.host, [...incidents]);
+    return true;
   }
 
   private cacheUri(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {

@@ -89,6 +89,13 @@ export class EditorWorkspaceHost implements WorkspaceHost {
     return (await this.filesUnder(scan.base)).some((path) => isMatch(path));
   }
 
+  /** Forgets the remembered listings that files created or deleted at these paths make wrong. */
+  forgetListingsAround(paths: readonly string[]): void {
+    for (const base of [...this.listings.keys()]) {
+      if (paths.some((path) => path === base || path.startsWith(`${base}/`) || base.startsWith(`${path}/`))) this.listings.delete(base);
+    }
+  }
+
   /** Every file below a folder, relative to the folder; remembered for a few seconds. */
   private filesUnder(base: string): Promise<string[]> {
     const key = base.replace(/\/+$/, '');

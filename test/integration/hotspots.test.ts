@@ -2,7 +2,7 @@
 // Explorer badges, marks and hover on linked lines, the CodeLens, the view.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, eventually, lens, open, uriOf } from './support/lens';
+import { closeAll, diagnosticsOf, eventually, lens, open, uriOf } from './support/lens';
 
 suite('hotspots', () => {
   suiteSetup(async () => {
@@ -96,5 +96,65 @@ suite('hotspots', () => {
     assert.ok(state.index.matches(vscode.workspace.asRelativePath(linked.uri)));
     await vscode.window.showTextDocument(linked);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  suite('linked source files', () => {
+    const TTL = 'src/cache/ttl.ts';
+    const INCIDENT = 'incidents/2026-09-22-checkout-latency-cache-ttl.md';
+    const MOVED_DOWN = Array.from({ length: 10 }, (_, i) => `// moved down ${i + 1}`).join('\n') + '\n';
+    let original = '';
+
+    const drifted = (list: vscode.Diagnostic[]) => list.filter((d) => d.code === 'code-link-drifted').map((d) => d.range.start.line + 1);
+    /** INC-2026-014's `code:` lines on ttl.ts, as the gutter marks and the hover use them. */
+    const codeMarks = async () => {
+      const api = await lens();
+      const file = api.hotspots.service.forUri(uriOf(TTL))?.hotspots.byPath.get(TTL);
+      const share = file?.incidents.find((incident) => incident.id === 'INC-2026-014');
+      return (share?.lines ?? []).filter((span) => span.role === 'code').map((span) => `${span.start}-${span.end}`);
+    };
+
+    suiteSetup(async () => {
+      original = new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(TTL)));
+      await eventually(async () => assert.deepEqual(await codeMarks(), ['15-16', '33-41']), 30_000);
+    });
+
+    teardown(async () => {
+      await closeAll();
+      await vscode.workspace.fs.writeFile(uriOf(TTL), new TextEncoder().encode(original));
+      await diagnosticsOf(uriOf(INCIDENT), (list) => drifted(list).length === 0 && !list.some((d) => d.code === 'code-path-missing'));
+    });
+
+    test('saving a linked source file whose pattern moved raises code-link-drifted, and the marks follow the pattern', async () => {
+      const incidentBefore = new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(INCIDENT)));
+      await vscode.workspace.fs.writeFile(uriOf(TTL), new TextEncoder().encode(MOVED_DOWN + original));
+      const list = await diagnosticsOf(uriOf(INCIDENT), (found) => drifted(found).length === 2);
+      assert.deepEqual(drifted(list), [20, 21], 'both ttl.ts links, on their lines values');
+      assert.match(list.find((d) => d.code === 'code-link-drifted')?.message ?? '', /now at lines 26-27 of src\/cache\/ttl\.ts, not 15-16/);
+      await eventually(async () => assert.deepEqual(await codeMarks(), ['26-27', '47-55']));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uriOf(TTL), new vscode.Position(25, 2));
+      assert.match(hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n'), /INC-2026-014/);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(INCIDENT))), incidentBefore, 'the incident file was not touched');
+    });
+
+    test('unsaved edits in a linked source file count too, and closing without saving takes them back', async () => {
+      const editor = await open(uriOf(TTL));
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), MOVED_DOWN));
+      assert.ok(editor.document.isDirty);
+      await diagnosticsOf(uriOf(INCIDENT), (found) => drifted(found).length === 2);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await diagnosticsOf(uriOf(INCIDENT), (found) => drifted(found).length === 0);
+    });
+
+    test('renaming a linked source file reports code-path-missing, and renaming it back clears it', async () => {
+      const renamed = uriOf('src/cache/ttl-renamed.ts');
+      await vscode.workspace.fs.rename(uriOf(TTL), renamed);
+      try {
+        const list = await diagnosticsOf(uriOf(INCIDENT), (found) => found.filter((d) => d.code === 'code-path-missing').length === 2);
+        assert.deepEqual(list.filter((d) => d.code === 'code-path-missing').map((d) => d.range.start.line + 1), [20, 21]);
+      } finally {
+        await vscode.workspace.fs.rename(renamed, uriOf(TTL), { overwrite: true });
+      }
+      await diagnosticsOf(uriOf(INCIDENT), (found) => !found.some((d) => d.code === 'code-path-missing'));
+    });
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * Changes to the source files that incidents link: saved, created, deleted,
+ * renamed, or edited and not saved yet. Each is passed on as a folder path
+ * only when some incident links it, so a build writing a thousand files costs
+ * a few map lookups per file and nothing more.
+ */
+import * as vscode from 'vscode';
+import { CATALOG_PATH } from '../core/catalog';
+import type { SourceChange } from '../core/workspace';
+import type { FolderIncidents } from './incidentWorkspace';
+import { KeyedDebounce } from './keyedDebounce';
+
+/** Unsaved edits are checked once typing pauses this long. */
+const TYPING_DEBOUNCE_MS = 300;
+
+type Locate = (uri: vscode.Uri) => { state: FolderIncidents; path: string } | undefined;
+type Report = (state: FolderIncidents, path: string, change: SourceChange) => void;
+
+export class LinkedSourceEvents implements vscode.Disposable {
+  private readonly typing = new KeyedDebounce(TYPING_DEBOUNCE_MS);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly locate: Locate,
+    private readonly report: Report,
+  ) {
+    this.subscription = vscode.Disposable.from(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        // A save changes only the dirty state; the file watcher reports it.
+        if (event.contentChanges.length > 0) this.typing.run(event.document.uri.toString(), () => this.passDocument(event.document.uri));
+      }),
+      // Closing without saving puts the saved text back in force.
+      vscode.workspace.onDidCloseTextDocument((document) => this.passDocument(document.uri)),
+    );
+  }
+
+  /** The one watcher of a folder: every file, filtered by what incidents link. */
+  watch(state: FolderIncidents): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(state.folder, '**'));
+    const on = (change: SourceChange) => (uri: vscode.Uri) => {
+      const path = state.host.relativePath(uri);
+      if (path !== undefined) this.pass(state, path, change);
+    };
+    watcher.onDidChange(on('content'));
+    watcher.onDidCreate(on('presence'));
+    watcher.onDidDelete(on('presence'));
+    return watcher;
+  }
+
+  /** An open document's text is what the checks read while it is open. */
+  private passDocument(uri: vscode.Uri): void {
+    const located = this.locate(uri);
+    if (located) this.pass(located.state, located.path, 'content');
+  }
+
+  private pass(state: FolderIncidents, path: string, change: SourceChange): void {
+    // Incident files and the catalog have their own watchers and checks.
+    if (state.index.matches(path) || path === CATALOG_PATH) return;
+    if (state.index.incidentsLinking(path, change).length > 0) this.report(state, path, change);
+  }
+
+  dispose(): void {
+    this.typing.dispose();
+    this.subscription.dispose();
+  }
+}
