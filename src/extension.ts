@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     vscode.commands.registerCommand('incidentLens.importPostmortem', () => importPostmortems(workspace, output)),
   );
 
-  const hotspots = registerHotspots(context, workspace);
+  const hotspots = registerHotspots(context, workspace, (message) => output.appendLine(message));
   const response = registerResponse(context, workspace, tree);
 
   const timeline = registerTimeline(context, workspace);

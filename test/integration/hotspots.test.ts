@@ -2,7 +2,7 @@
 // Explorer badges, marks and hover on linked lines, the CodeLens, the view.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, diagnosticsOf, eventually, lens, open, uriOf } from './support/lens';
+import { closeAll, diagnosticsOf, eventually, lens, open, removeFile, uriOf, writeFile } from './support/lens';
 
 suite('hotspots', () => {
   suiteSetup(async () => {
@@ -96,6 +96,21 @@ suite('hotspots', () => {
     assert.ok(state.index.matches(vscode.workspace.asRelativePath(linked.uri)));
     await vscode.window.showTextDocument(linked);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('the Hotspots view says when some commits could not be read, and stops saying it once they are gone', async () => {
+    const api = await lens();
+    const message = () => api.hotspots.view.view?.message;
+    assert.equal(message(), undefined, 'the example history reads in full');
+    const path = 'incidents/2026-12-01-unknown-commit.md';
+    const text = ['---', 'id: INC-2026-090', 'title: A fix from a commit this clone lacks', 'status: investigating', 'severity: SEV3', 'started: 2026-12-01T10:00:00Z', 'commits:', '  - {sha: deadbee, role: fix}', '---', ''].join('\n');
+    await writeFile(path, text);
+    try {
+      await eventually(() => assert.equal(message(), '1 commit could not be read; the ranking uses the rest. The Incident Lens output says which.'), 30_000);
+    } finally {
+      await removeFile(path);
+    }
+    await eventually(() => assert.equal(message(), undefined), 30_000);
   });
 
   suite('linked source files', () => {

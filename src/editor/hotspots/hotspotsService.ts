@@ -57,12 +57,16 @@ export class HotspotsService implements vscode.Disposable {
   private readonly headWatchers = new Map<string, vscode.Disposable>();
   /** Folders whose next computation must read the history again. */
   private readonly pendingHistory = new Set<string>();
+  /** The history problems last written to the output, per folder: each is written once, not at every HEAD move. */
+  private readonly notedProblems = new Map<string, string>();
 
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly workspace: IncidentWorkspace,
     private readonly storage: vscode.Uri | undefined,
+    /** Where history that could not be read is explained (the extension's output channel). */
+    private readonly note: (message: string) => void = () => undefined,
   ) {
     this.disposables.push(
       this.changed,
@@ -170,6 +174,7 @@ export class HotspotsService implements vscode.Disposable {
         byPath: new Map(result.ranking.files.map((file) => [file.path, file])),
         historyKey,
       });
+      this.noteProblems(state, result.history);
       this.changed.fire();
     } catch (error) {
       if (!controller.signal.aborted) console.warn(`Incident Lens: hotspots for ${state.folder.name} could not be computed: ${String(error)}`);
@@ -178,6 +183,14 @@ export class HotspotsService implements vscode.Disposable {
       const done = this.results.get(key);
       if (run.rescoreWhenDone && !controller.signal.aborted && done) await this.rescoreInPlace(done, indexHotspotIncidents(state.index));
     }
+  }
+
+  private noteProblems(state: FolderIncidents, history: HistoryFacts): void {
+    const key = state.folder.uri.toString();
+    const problems = JSON.stringify(history.problems);
+    if (this.notedProblems.get(key) === problems) return;
+    this.notedProblems.set(key, problems);
+    for (const problem of history.problems) this.note(`${state.folder.name}: hotspots: ${problem.message}`);
   }
 
   private async rescoreInPlace(previous: FolderHotspots, incidents: readonly HotspotIncident[]): Promise<void> {

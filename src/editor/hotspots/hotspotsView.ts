@@ -1,5 +1,6 @@
 /** The Hotspots view: files and folders ranked by score, with counts, filtered by time window and severity. */
 import * as vscode from 'vscode';
+import { historyNotice } from '../../core/hotspots/historyNotice';
 import type { FileHotspot, FolderHotspot, HotspotIncident } from '../../core/hotspots/types';
 import type { FolderHotspots, HotspotsService } from './hotspotsService';
 import { incidentCount, incidentLines } from './presentation';
@@ -33,7 +34,22 @@ export class HotspotsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   view: vscode.TreeView<Node> | undefined;
 
   constructor(private readonly service: HotspotsService) {
-    this.subscription = service.onDidChange(() => this.changed.fire());
+    this.subscription = service.onDidChange(() => {
+      this.showHistoryNotice();
+      this.changed.fire();
+    });
+  }
+
+  /** Above the ranking: which part of it is missing because git could not read some history. */
+  private showHistoryNotice(): void {
+    if (!this.view) return;
+    const folders = this.service.all();
+    const notices = folders.flatMap((folder) => {
+      const notice = historyNotice(folder.history.problems);
+      if (!notice) return [];
+      return [folders.length > 1 ? `${folder.state.folder.name}: ${notice}` : notice];
+    });
+    this.view.message = notices.length > 0 ? notices.join(' ') : undefined;
   }
 
   getChildren(node?: Node): Node[] {

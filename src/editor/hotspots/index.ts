@@ -13,8 +13,8 @@ export interface HotspotsFeature {
   readonly view: HotspotsView;
 }
 
-export function registerHotspots(context: vscode.ExtensionContext, workspace: IncidentWorkspace): HotspotsFeature {
-  const service = new HotspotsService(workspace, context.storageUri);
+export function registerHotspots(context: vscode.ExtensionContext, workspace: IncidentWorkspace, note: (message: string) => void): HotspotsFeature {
+  const service = new HotspotsService(workspace, context.storageUri, note);
   const decorations = new HotspotDecorations(service);
   const marks = new HotspotEditorMarks(service, workspace, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const view = new HotspotsView(service);
