@@ -1,8 +1,19 @@
 // Hotspots on the example workspace (a git copy with its real history):
 // Explorer badges, marks and hover on linked lines, the CodeLens, the view.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, diagnosticsOf, eventually, lens, open, removeFile, uriOf, writeFile } from './support/lens';
+import { closeAll, diagnosticsOf, eventually, folder, lens, open, removeFile, uriOf, writeFile } from './support/lens';
+
+/** git in the workspace copy, with the user's configuration kept out; its output, trimmed. */
+function git(...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: folder().uri.fsPath,
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    encoding: 'utf8',
+  }).trim();
+}
 
 suite('hotspots', () => {
   suiteSetup(async () => {
@@ -111,6 +122,28 @@ suite('hotspots', () => {
       await removeFile(path);
     }
     await eventually(() => assert.equal(message(), undefined), 30_000);
+  });
+
+  test('a commit made outside the editor that names an incident is ranked without a refresh, and so is a branch moved in packed-refs', async () => {
+    const api = await lens();
+    const linked = () => api.hotspots.service.all()[0].byPath.get('src/search/guard.ts')?.incidents.map((incident) => incident.id);
+    const before = git('rev-parse', 'HEAD');
+    await writeFile('src/search/guard.ts', 'export const GUARD = true;\n');
+    git('add', 'src/search/guard.ts');
+    git('commit', '-q', '-m', 'Guard the cache key (INC-2026-014)');
+    try {
+      await eventually(() => assert.deepEqual(linked(), ['INC-2026-014']), 30_000);
+      // The branch only in packed-refs, then moved back there: no loose ref or HEAD file changes.
+      const after = git('rev-parse', 'HEAD');
+      git('pack-refs', '--all');
+      const packed = vscode.Uri.file(resolve(folder().uri.fsPath, git('rev-parse', '--git-path', 'packed-refs')));
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(packed));
+      assert.ok(text.includes(`${after} refs/heads/`), 'the branch is packed');
+      await vscode.workspace.fs.writeFile(packed, new TextEncoder().encode(text.replace(`${after} refs/heads/`, `${before} refs/heads/`)));
+      await eventually(() => assert.equal(linked(), undefined), 30_000);
+    } finally {
+      git('reset', '-q', '--hard', before);
+    }
   });
 
   suite('linked source files', () => {

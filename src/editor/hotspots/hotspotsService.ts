@@ -12,6 +12,7 @@ import { scoreHotspots, type ScoreSettings } from '../../core/hotspots/score';
 import type { FileHotspot, HistoryFacts, HotspotIncident, HotspotRanking } from '../../core/hotspots/types';
 import { computeHotspots } from '../../node/hotspots';
 import type { FolderIncidents, IncidentWorkspace } from '../incidentWorkspace';
+import { watchHead } from './headWatcher';
 
 export interface FolderHotspots {
   readonly state: FolderIncidents;
@@ -117,15 +118,16 @@ export class HotspotsService implements vscode.Disposable {
     );
   }
 
-  /** A checkout or a new commit moves HEAD: history may have changed. */
+  /** A checkout or a new commit moves HEAD: history may have changed. Untrusted folders start no git process, so are not watched. */
   private watchHead(state: FolderIncidents): void {
     const key = state.folder.uri.toString();
-    if (this.headWatchers.has(key) || !vscode.workspace.isTrusted) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(state.folder, '.git/{HEAD,refs/heads/**}'));
-    const again = () => this.schedule(state, true);
-    watcher.onDidChange(again);
-    watcher.onDidCreate(again);
-    this.headWatchers.set(key, watcher);
+    if (this.headWatchers.has(key) || !vscode.workspace.isTrusted || state.folder.uri.scheme !== 'file') return;
+    const again = () => {
+      // The folder's state of now: a rebuild (settings, trust) replaces the one this watcher began with.
+      const current = this.workspace.all().find((other) => other.folder.uri.toString() === key);
+      if (current) this.schedule(current, true);
+    };
+    this.headWatchers.set(key, watchHead(state.folder, again));
   }
 
   private async compute(state: FolderIncidents, readHistory: boolean): Promise<void> {
