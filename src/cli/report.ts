@@ -51,7 +51,8 @@ export async function runReport(argv: readonly string[], io: ReportIo, folderOf:
   const files = index.incidents();
   const history: FolderHistory[] = [];
   if (args.git) {
-    const result = await computeHotspots(args.folder, indexHotspotIncidents(index), { now: Date.now() });
+    // Recency counts from --today, as everything else in the report does: the same day gives the same report.
+    const result = await computeHotspots(args.folder, indexHotspotIncidents(index), { now: args.todayMs });
     history.push({ folder: '', ranking: result.ranking, fromHistory: !result.history.problems.some((problem) => problem.kind === 'no-history') });
   }
   const insights = buildInsights(sourcesOf(files), { todayMs: args.todayMs, severities, filters: args.filters, unit: args.unit, history });

@@ -37,6 +37,21 @@ describe('report: command line', () => {
     assert.doesNotMatch(run.out, /\| INC-2026-018 \|/);
   });
 
+  it('reads no clock when --today is given: hotspot recency counts from that day too', async () => {
+    const clock = Date.now;
+    let reads = 0;
+    Date.now = () => {
+      reads++;
+      return clock();
+    };
+    try {
+      assert.equal((await cli('report', folder, '--today', '2026-11-25')).code, 0);
+    } finally {
+      Date.now = clock;
+    }
+    assert.equal(reads, 0);
+  });
+
   it('groups by quarter on request', async () => {
     const run = await cli('report', folder, '--today', '2026-11-25', '--by', 'quarter', '--no-git');
     assert.equal(run.code, 0, run.err);
