@@ -40,7 +40,7 @@ export class IncidentWorkspace implements vscode.Disposable {
   private readonly folderDisposables = new Map<string, vscode.Disposable[]>();
   private readonly changed = new vscode.EventEmitter<FolderIncidents>();
   private readonly pending = new Map<string, Set<string>>();
-  /** Linked source files changed, per folder; a file that appeared or went outweighs one that was only saved. */
+  /** Other files changed, per folder; a file that appeared or went outweighs one that was only saved. */
   private readonly pendingSources = new Map<string, Map<string, SourceChange>>();
   private readonly sources = new LinkedSourceEvents(
     (uri) => this.locate(uri),

@@ -1,8 +1,9 @@
 /**
- * Changes to the source files that incidents link: saved, created, deleted,
- * renamed, or edited and not saved yet. Each is passed on as a folder path
- * only when some incident links it, so a build writing a thousand files costs
- * a few map lookups per file and nothing more.
+ * Changes to files other than incidents: saved, created, deleted, renamed, or
+ * edited and not saved yet. Each is passed on as a folder path; which
+ * incidents link it is looked up once per batch, not per event: during a
+ * branch switch the incidents change between events, and the map from linked
+ * paths to incidents would be built again at each.
  */
 import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../core/catalog';
@@ -34,7 +35,7 @@ export class LinkedSourceEvents implements vscode.Disposable {
     );
   }
 
-  /** The one watcher of a folder: every file, filtered by what incidents link. */
+  /** Every file of a folder but the incidents. */
   watch(state: FolderIncidents): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(state.folder, '**'));
     const on = (change: SourceChange) => (uri: vscode.Uri) => {
@@ -55,8 +56,7 @@ export class LinkedSourceEvents implements vscode.Disposable {
 
   private pass(state: FolderIncidents, path: string, change: SourceChange): void {
     // Incident files and the catalog have their own watchers and checks.
-    if (state.index.matches(path) || path === CATALOG_PATH) return;
-    if (state.index.incidentsLinking(path, change).length > 0) this.report(state, path, change);
+    if (!state.index.matches(path) && path !== CATALOG_PATH) this.report(state, path, change);
   }
 
   dispose(): void {
