@@ -32,7 +32,8 @@ export interface Stamp {
 }
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
-const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;
+// Whole names and their usual abbreviations only: "Monitoring" or "Sunset" are not weekdays.
+const WEEKDAY = String.raw`(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])\.?,?`;
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?\.?`;
 
 const ISO_DATE = /(?<![\d-])(\d{4,5})[-/](\d{1,2})[-/](\d{1,2})(?![\d/])/;
@@ -226,6 +227,14 @@ function nextToMonth(tokens: string[], i: number): boolean {
   return near.some((t) => t !== undefined && MONTH_TOKEN.test(t));
 }
 
+const WEEKDAY_TOKEN = new RegExp(`^${WEEKDAY}$`, 'i');
+
+/** A weekday is part of a stamp only before its date ("Tue Mar 5"), not in the text ("14:05 Thursday's deploy"). */
+function beforeDate(tokens: string[], i: number): boolean {
+  const next = tokens[i + 2];
+  return next !== undefined && (/^\d/.test(next) || MONTH_TOKEN.test(next));
+}
+
 export interface LeadingStamp {
   readonly stamp: Stamp;
   /** The stamp as written. */
@@ -253,7 +262,7 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   let written = '';
   for (let i = 0; i < tokens.length; i += 2) {
     const token = tokens[i];
-    const isStamp = STAMP_TOKEN.test(token) && (!BARE_NUMBER.test(token) || nextToMonth(tokens, i));
+    const isStamp = STAMP_TOKEN.test(token) && (!BARE_NUMBER.test(token) || nextToMonth(tokens, i)) && (!WEEKDAY_TOKEN.test(token) || beforeDate(tokens, i));
     const isZone = i > 0 && parseZone(token.replace(/[:,.)]+$/, '').replace(/^\(/, '')) !== undefined && /\d|[ap]m/i.test(tokens[i - 2] ?? '');
     if (!isStamp && !isZone) break;
     written += (i > 0 ? tokens[i - 1] : '') + token;

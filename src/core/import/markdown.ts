@@ -161,7 +161,8 @@ function isStandalone(lines: string[], i: number): boolean {
 export function cleanHeading(raw: string): string {
   const text = stripInline(raw)
     .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(/^(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+/, '');
+    // "5 Jul 2024" is a date, not section 5.
+    .replace(/^(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|,|$))/i, '');
   return trimEndWhere(text, (c) => c === ':' || /\s/.test(c)).trim();
 }
 

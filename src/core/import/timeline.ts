@@ -35,8 +35,10 @@ export interface TimelineReading {
 interface Cursor {
   date?: LocalDate;
   zone?: Zone;
-  /** Minutes after midnight of the last time placed on a date from a heading or line. */
+  /** Minutes after midnight of the last time placed on that date. */
   lastContextMinutes?: number;
+  /** The date came from a row's own stamp, not from a heading or line above the rows. */
+  dateFromRow?: boolean;
 }
 
 interface RowInput {
@@ -64,6 +66,7 @@ class TimelineReader {
   private readonly zonesUsed = new Set<string>();
   private readonly cursor: Cursor = {};
   private readonly repairedYears = new Set<string>();
+  private carriedForward = false;
 
   constructor(private readonly context: TimelineContext) {}
 
@@ -107,6 +110,7 @@ class TimelineReader {
     }
     this.cursor.date = date;
     this.cursor.lastContextMinutes = undefined;
+    this.cursor.dateFromRow = false;
     this.mapped.push(`Date for the times below "${stripInline(from)}": ${isoDate(date)}`);
   }
 
@@ -199,12 +203,18 @@ class TimelineReader {
     if (stamp.dateProblem) return keep(stamp.dateProblem);
     if (stamp.timeProblem) return keep(stamp.timeProblem);
     if (!stamp.time) return keep('only a date, no time of day');
+    const minutes = stamp.time.hour * 60 + stamp.time.minute;
     let date = stamp.date ?? this.repairYear(stamp) ?? this.withYear(stamp.monthDay);
-    const fromContext = date === undefined;
-    if (!date) date = this.cursor.date ?? this.context.documentDate;
-    if (!date) return keep('no date for this time');
-    if (fromContext) date = this.rollOverMidnight(date, stamp.time.hour * 60 + stamp.time.minute, row.written);
-    else this.cursor.lastContextMinutes = undefined;
+    if (date) {
+      // A row's own date also dates the rows after it that give only a time.
+      this.cursor.date = date;
+      this.cursor.lastContextMinutes = minutes;
+      this.cursor.dateFromRow = true;
+    } else {
+      date = this.contextDate(row.written);
+      if (!date) return keep('no date for this time');
+      date = this.rollOverMidnight(date, minutes, row.written);
+    }
     const zone = stamp.zone ?? row.columnZone ?? this.cursor.zone ?? this.context.zone;
     if (!stamp.zone && !row.columnZone && !this.cursor.zone && !this.context.zoneStated) this.zonesUsed.add(`${describeZone(zone)} (not stated in the source)`);
     else this.zonesUsed.add(describeZone(zone, date));
@@ -222,6 +232,20 @@ class TimelineReader {
     });
   }
 
+  /** The date above a time-only row: a heading, an earlier row, else the document's date. */
+  private contextDate(written: string): LocalDate | undefined {
+    if (this.cursor.date) {
+      if (this.cursor.dateFromRow && !this.carriedForward) {
+        this.carriedForward = true;
+        this.mapped.push(`Rows with only a time (from "${written}") take the date of the row above them`);
+      }
+      return this.cursor.date;
+    }
+    const documentDate = this.context.documentDate;
+    if (documentDate) this.cursor.date = documentDate;
+    return documentDate;
+  }
+
   private repairYear(stamp: Stamp): LocalDate | undefined {
     const typo = stamp.yearTypo;
     const hint = this.context.yearHint;
@@ -236,11 +260,11 @@ class TimelineReader {
     return { year: hint, month: typo.month, day: typo.day };
   }
 
-  /** Times under one date heading that go backwards by half a day have crossed midnight. */
+  /** Times on one date that go backwards by half a day have crossed midnight. */
   private rollOverMidnight(date: LocalDate, minutes: number, written: string): LocalDate {
     const last = this.cursor.lastContextMinutes;
     this.cursor.lastContextMinutes = minutes;
-    if (last === undefined || last - minutes < 12 * 60 || this.cursor.date === undefined) return date;
+    if (last === undefined || last - minutes < 12 * 60) return date;
     const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
     const nextDate = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
     this.cursor.date = nextDate;

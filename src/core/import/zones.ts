@@ -75,7 +75,7 @@ function isIanaZone(name: string): boolean {
  * "**Timezone**: CET", "Time (UTC)", "2015-10-21 (all times UTC)").
  */
 export function findZoneStatement(line: string): Zone | undefined {
-  const text = line.replace(/[*_`|]/g, ' ');
+  const text = withoutMarkup(line, ' ');
   const keyword = /\b(?:times?|time\s*-?\s*zone|timezone|tz)\b/i.exec(text);
   if (keyword) {
     const after = text.slice(keyword.index + keyword[0].length).split(/[\s,;()[\]]+/).filter((t) => t !== '');
@@ -85,6 +85,11 @@ export function findZoneStatement(line: string): Zone | undefined {
   // "Timeline (UTC)": a zone alone in parentheses.
   const parenthesised = /\(([^()]{1,30})\)/.exec(text);
   return parenthesised ? parseZone(parenthesised[1].replace(/^(?:all\s+)?(?:times?\s+)?(?:in\s+)?/i, '')) : undefined;
+}
+
+/** Emphasis marks and table pipes out; an underscore inside a name stays (`America/Los_Angeles`). */
+function withoutMarkup(text: string, replacement: string): string {
+  return text.replace(/[*`|]|(?<![A-Za-z])_|_(?![A-Za-z])/g, replacement);
 }
 
 function firstZone(tokens: string[]): Zone | undefined {
@@ -100,7 +105,7 @@ function firstZone(tokens: string[]): Zone | undefined {
 
 /** A column heading that is only a zone ("UTC") or names one ("Time (CET)", "Date and time in CET"). */
 export function findZoneInHeader(cell: string): Zone | undefined {
-  const text = cell.replace(/[*_`]/g, '').trim();
+  const text = withoutMarkup(cell, '').trim();
   const alone = parseZone(text);
   if (alone && alone.label.length > 1) return alone;
   return findZoneStatement(text);

@@ -1,0 +1,57 @@
+/** How the importer dates timeline rows: dates from context, midnight, day-first headings, weekdays, zones. */
+import * as assert from 'node:assert/strict';
+import { importPostmortem, type ImportResult } from '../../src/core/import/index';
+import { bodyOf, NOW, timelineOf } from './import-fixtures';
+
+function importText(markdown: string, name = 'postmortem.md'): ImportResult {
+  return importPostmortem(name, markdown, { existingIds: [], defaultSeverity: 'SEV3', now: NOW });
+}
+
+function timesOf(markdown: string): string[] {
+  return timelineOf(importText(markdown)).map((e) => e.at);
+}
+
+function undatedOf(result: ImportResult): string[] {
+  const section = bodyOf(result).split('## Timeline (not dated)')[1]?.split('\n## ')[0] ?? '';
+  return section.split('\n').filter((l) => l.startsWith('- '));
+}
+
+describe('import: dating timeline rows', () => {
+  it('rolls over midnight when the date comes from a Date: line (list and table)', () => {
+    const list = importText('# T\n\nDate: January 12, 2024\nAll times are in Eastern Time (ET).\n\n## Timeline\n\n* 11:47 PM - Cert expires\n* 11:59 PM - Alert fires\n* 12:15 AM - Ack\n');
+    assert.deepEqual(timelineOf(list).map((e) => e.at), ['2024-01-12T23:47:00-05:00', '2024-01-12T23:59:00-05:00', '2024-01-13T00:15:00-05:00']);
+    assert.ok(list.warnings.some((w) => w.includes('next day (2024-01-13)')));
+    assert.deepEqual(timesOf('# T\n\nDate: 2024-03-05\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 23:50 | Deploy |\n| 00:10 | Rolled back |\n'), ['2024-03-05T23:50:00Z', '2024-03-06T00:10:00Z']);
+  });
+
+  it('rolls over midnight when the date comes from front matter', () => {
+    assert.deepEqual(timesOf('---\ndate: 2024-03-05\n---\n# T\n\n## Timeline (UTC)\n\n- 23:50 Deploy\n- 00:10 Rolled back\n'), ['2024-03-05T23:50:00Z', '2024-03-06T00:10:00Z']);
+  });
+
+  it('carries a date written on one row to the time-only rows after it', () => {
+    const table = importText('# T\n\n*All times are in UTC.*\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n| Mar 5 2024 | 22:40 | Throttling |\n| | 22:55 | Alert |\n| Mar 6 2024 | 00:45 | Lifted |\n| | 02:10 | Empty |\n');
+    assert.deepEqual(timelineOf(table).map((e) => e.at), ['2024-03-05T22:40:00Z', '2024-03-05T22:55:00Z', '2024-03-06T00:45:00Z', '2024-03-06T02:10:00Z']);
+    assert.ok(table.mapped.some((m) => m.includes('take the date of the row above')));
+    assert.deepEqual(timesOf('# T\n\n## Timeline (UTC)\n\n- 2024-03-05 22:40 — Deploy\n- 22:55 — Alert fires\n- 00:05 — Rolled back\n'), ['2024-03-05T22:40:00Z', '2024-03-05T22:55:00Z', '2024-03-06T00:05:00Z']);
+  });
+
+  it('reads day-first date headings as dates, not as numbered sections', () => {
+    assert.deepEqual(timesOf('# T\n\n## Timeline\n\nAll times UTC.\n\n### 5 Jul 2024\n\n- 08:14 Deploy\n\n### 12 March 2024\n\n- 14:02 Alert\n'), ['2024-03-12T14:02:00Z', '2024-07-05T08:14:00Z']);
+  });
+
+  it('keeps words that start like weekdays ("Monitoring", "Saturation", "Sunset")', () => {
+    const texts = timelineOf(importText('# T\n\nDate: 2024-03-05\n\n## Timeline (UTC)\n\n- 14:02 Monitoring shows errors\n- 14:03 - Saturation on db\n- 14:04: Sunset job runs\n- 14:05 Thursday deploy reverted\n')).map((e) => e.text);
+    assert.deepEqual(texts, ['Monitoring shows errors', 'Saturation on db', 'Sunset job runs', 'Thursday deploy reverted']);
+  });
+
+  it('reads IANA zones with an underscore in statements and column headings, DST-correct', () => {
+    assert.deepEqual(timesOf('# T\n\nAll times are America/Los_Angeles.\n\n## Timeline\n\n- 2024-01-05 10:00 Winter\n- 2024-07-05 10:00 Summer\n'), ['2024-01-05T10:00:00-08:00', '2024-07-05T10:00:00-07:00']);
+    assert.deepEqual(timesOf('# T\n\nTimezone: America/New_York\n\n## Timeline\n\n- 2024-03-05 10:00 Deploy\n'), ['2024-03-05T10:00:00-05:00']);
+    assert.deepEqual(timesOf('# T\n\n## Timeline\n\n| When (America/New_York) | Event |\n|---|---|\n| 2024-07-05 10:00 | Deploy |\n'), ['2024-07-05T10:00:00-04:00']);
+  });
+
+  it('keeps rows it cannot date under the timeline section with the reason', () => {
+    const result = importText('# T\n\nDate: 2024-03-05\n\n## Timeline (UTC)\n\n- 10:00 Deploy\n- HH:mm add more here\n');
+    assert.deepEqual(undatedOf(result), ['- HH:mm — add more here _(the time is a placeholder)_']);
+  });
+});
