@@ -54,4 +54,53 @@ describe('import: dating timeline rows', () => {
     const result = importText('# T\n\nDate: 2024-03-05\n\n## Timeline (UTC)\n\n- 10:00 Deploy\n- HH:mm add more here\n');
     assert.deepEqual(undatedOf(result), ['- HH:mm — add more here _(the time is a placeholder)_']);
   });
+
+  it('notes the midnight roll-over in the imported file, not only in the report', () => {
+    const body = bodyOf(importText('# T\n\nDate: 2024-03-05\n\n## Timeline (UTC)\n\n- 23:50 Deploy\n- 00:10 Rolled back\n'));
+    assert.match(body, /- _The time 00:10 comes after a later one, so it was read as the next day \(2024-03-06\)\._/);
+  });
+
+  it('dates time-only rows from a date in the title or the summary', () => {
+    assert.deepEqual(timesOf('# 2024-03-05 Checkout outage\n\n## Timeline (UTC)\n\n- 10:32 Deploy\n'), ['2024-03-05T10:32:00Z']);
+    assert.deepEqual(timesOf('# Checkout outage on 5 March 2024\n\n## Timeline (UTC)\n\n- 10:32 Deploy\n'), ['2024-03-05T10:32:00Z']);
+    const prose = importText('# Checkout outage\n\n## Summary\n\nOn March 5, 2024, checkout failed.\n\n## Timeline (UTC)\n\n- 10:32 Deploy\n');
+    assert.deepEqual(timelineOf(prose).map((e) => e.at), ['2024-03-05T10:32:00Z']);
+    assert.ok(prose.mapped.some((m) => m.includes('from the text "On March 5, 2024, checkout failed."')));
+  });
+
+  it('places dates without a year in the year of the other dates, and says so', () => {
+    const result = importText('# Cluster red\n\n## Timeline\n\n- Mar 5 10:32 UTC — GC overhead\n- Mar 5 11:50 UTC — Green\n\n## Action items\n\n- Limits (Owner: @infra, Due: 2024-03-22)\n');
+    assert.deepEqual(timelineOf(result).map((e) => e.at), ['2024-03-05T10:32:00Z', '2024-03-05T11:50:00Z']);
+    assert.match(bodyOf(result), /Dates without a year were read as 2024, the year of the other dates in the document/);
+  });
+
+  it('keeps fenced code in the timeline section verbatim in the body, not as rows', () => {
+    const fence = '```\nTue Mar  5 10:32:11 UTC 2024  es-data-4 GC overhead > 90%\n10:33:40 es-data-4 leaves cluster\n```';
+    const result = importText(`# T\n\n## Timeline\n\n${fence}\n\n- 2024-03-05 10:34 UTC Cluster red\n`);
+    assert.deepEqual(timelineOf(result).map((e) => e.text), ['Cluster red']);
+    assert.ok(bodyOf(result).includes(fence));
+  });
+
+  it('reads a range with the zone on both ends, keeping the end out of the text', () => {
+    const [entry] = timelineOf(importText('# T\n\nDate: March 5, 2024\n\n## Timeline\n\n- 11:05 AM PST – 11:40 AM PST: Payment SDK rolled back\n'));
+    assert.equal(entry.at, '2024-03-05T11:05:00-08:00');
+    assert.equal(entry.text, 'Payment SDK rolled back (until 11:40 AM)');
+  });
+
+  it('reads dotted, military, glued, emoji-led and "At ... on ..." stamps', () => {
+    const result = importText(
+      '# T\n\nDate: 2024-03-05\n\n## Timeline (UTC)\n\n- 08.47 New certificate deployed\n- 2114Z Disk reports errors\n- 21:20—Deploy\n- 🔴 21:25 — Incident declared\n- At 21:30 UTC on 2024-03-06, the rollback started\n- 1.50 hours later, nothing\n',
+    );
+    assert.deepEqual(
+      timelineOf(result).map((e) => [e.at, e.text]),
+      [
+        ['2024-03-05T08:47:00Z', 'New certificate deployed'],
+        ['2024-03-05T21:14:00Z', 'Disk reports errors'],
+        ['2024-03-05T21:20:00Z', 'Deploy'],
+        ['2024-03-05T21:25:00Z', 'Incident declared'],
+        ['2024-03-06T21:30:00Z', 'the rollback started'],
+      ],
+    );
+    assert.deepEqual(undatedOf(result), ['- 1.50 hours later, nothing _(no time given)_']);
+  });
 });

@@ -48,6 +48,10 @@ const HOUR_ONLY = /(?<![\d:])(\d{1,2})\s*([ap])\.?\s?m\.?(?![a-z])/i;
 const TIME_PLACEHOLDER = /(?<![\w?])(?:hh|--|xx|\?\?)\s*:\s*(?:mm|--|xx|\?\?)(?![\w?])/i;
 const UNKNOWN_MINUTES = /(?<![\d:])(\d{1,2}):(?:\d?\?{1,2}|xx|--|mm)(?![\w?])/i;
 const RANGE_END = /^\s*(?:-|–|—|to|until)\s*(~?\s*\d{1,2}[:h](?:\d{2}|\?\?)(?:\s*[ap]\.?m\.?)?)/i;
+// "08.47" (a dotted date has a third part, a version number is not a time of day).
+const DOTTED_TIME = /(?<![\d.:])([01]\d|2[0-3])\.([0-5]\d)(?![\d.])/;
+// "2114Z": military style, always UTC.
+const MILITARY_UTC = /(?<![\d.:])([01]\d|2[0-3])([0-5]\d)Z(?![\w])/;
 const APPROXIMATE = /~|≈|\b(?:approx(?:imately|\.)?|around|about|circa|ca\.)\s*/gi;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -154,7 +158,7 @@ function findTime(text: string): TimeFound | undefined {
 export function parseStamp(raw: string): Stamp | undefined {
   let text = stripInline(raw).replace(/[:\s]+$/, '');
   const approximate = /~|≈|\b(?:approx|around|about|circa|ca\.)/i.test(text) || /\?\s*$/.test(text);
-  text = text.replace(APPROXIMATE, ' ');
+  text = text.replace(APPROXIMATE, ' ').replace(DOTTED_TIME, '$1:$2').replace(MILITARY_UTC, '$1:$2 Z');
   const isoFull = /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/i.exec(text);
   if (isoFull) text = text.replace(isoFull[0], `${isoFull[1]}-${isoFull[2]}-${isoFull[3]} ${isoFull[4]}:${isoFull[5]}${isoFull[6] ? `:${isoFull[6]}` : ''} ${isoFull[7] ?? ''}`);
   const date = findDate(text);
@@ -165,12 +169,15 @@ export function parseStamp(raw: string): Stamp | undefined {
   let zone: Zone | undefined;
   if (time) {
     let rest = withoutDate.slice(time.end);
+    // The zone may follow the start ("11:05 AM PST – 11:40 AM PST") or only the end.
+    const startZone = RANGE_END.test(rest) ? undefined : leadingZone(rest);
+    if (startZone) rest = rest.slice(startZone.length);
     const range = RANGE_END.exec(rest);
     if (range) {
       until = range[1].replace(/\s+/g, ' ').trim();
       rest = rest.slice(range[0].length);
     }
-    zone = leadingZone(rest);
+    zone = startZone?.zone ?? leadingZone(rest)?.zone;
   }
   return {
     date: date?.date,
@@ -185,16 +192,22 @@ export function parseStamp(raw: string): Stamp | undefined {
   };
 }
 
-function leadingZone(rest: string): Zone | undefined {
-  const tokens = rest.trim().split(/[\s,;]+/).filter((t) => t !== '');
-  for (const width of [2, 1]) {
-    if (tokens.length < width) continue;
-    const zone = parseZone(tokens.slice(0, width).join(' ').replace(/[:.)]+$/, '').replace(/^\(/, ''));
-    if (zone) return zone;
+/** A zone at the start of `rest` and how many characters it takes. */
+function leadingZone(rest: string): { zone: Zone; length: number } | undefined {
+  const tokens = /^[\s,;]*(\S+)(?:[\s,;]+(\S+))?/.exec(rest);
+  if (!tokens) return undefined;
+  const candidates = tokens[2] !== undefined ? [tokens[0], tokens[0].slice(0, tokens[0].length - tokens[2].length).trimEnd()] : [tokens[0]];
+  for (const candidate of candidates) {
+    const zone = parseZone(candidate.trim().replace(/[:.)]+$/, '').replace(/^\(/, ''));
+    if (zone) return { zone, length: candidate.length };
   }
   return undefined;
 }
 
+// "🔴 14:25 — ...": a status emoji before the time.
+const LEADING_EMOJI = /^\s*(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D]+\s*)+/u;
+// "14:02—Deploy": a dash with no space before the text.
+const GLUED_DASH = /^(\S*\d)([–—])(?=\p{L})/u;
 const BULLET_PREFIX = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
 const WRAPPED = /^(\*\*|__|`|\[)(.+?)(\*\*|__|`|\])/;
 const STAMP_TOKEN = new RegExp(
@@ -202,7 +215,8 @@ const STAMP_TOKEN = new RegExp(
     String.raw`~?\d{4,5}[-/][\d?xX]{1,2}[-/][\d?xX]{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?,?`,
     String.raw`\d{1,2}\.\d{1,2}\.\d{4},?`,
     String.raw`\d{1,2}/\d{1,2}/\d{2,4},?`,
-    String.raw`~?(?:\d{1,2}|HH|hh|--|xx|\?\?)[:h](?:\d{2}|mm|--|xx|\?\?)(?::\d{2})?(?:[ap]\.?m\.?)?(?:[-–—]~?\d{1,2}[:h](?:\d{2}|\?\?))?[:,]?`,
+    String.raw`~?(?:\d{1,2}|HH|hh|--|xx|\?\?)[:h.](?:\d{2}|\d\?|mm|--|xx|\?\?)(?::\d{2})?(?:[ap]\.?m\.?)?(?:[-–—]~?\d{1,2}[:h](?:\d{2}|\?\?))?[:,]?`,
+    String.raw`(?:[01]\d|2[0-3])[0-5]\dZ[:,]?`,
     String.raw`~?\d{1,2}[ap]\.?m\.?[:,]?`,
     String.raw`[ap]\.?m\.?[:,]?`,
     MONTH + ',?',
@@ -249,7 +263,7 @@ export interface LeadingStamp {
  * Only a stamp with a time or a complete date counts.
  */
 export function splitLeadingStamp(line: string): LeadingStamp | undefined {
-  const body = line.replace(BULLET_PREFIX, '').trim();
+  const body = line.replace(BULLET_PREFIX, '').replace(LEADING_EMOJI, '').replace(GLUED_DASH, '$1 $2 ').trim();
   const wrapped = WRAPPED.exec(body);
   if (wrapped && (wrapped[1] === wrapped[3] || (wrapped[1] === '[' && wrapped[3] === ']'))) {
     const stamp = parseStamp(wrapped[2]);
@@ -267,7 +281,8 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
     if (!isStamp && !isZone) break;
     written += (i > 0 ? tokens[i - 1] : '') + token;
     taken = i + 1;
-    if (isZone) break;
+    // A zone ends the stamp unless the stamp goes on: "11:05 AM PST – 11:40 AM PST", "14:02 UTC on 2024-03-05".
+    if (isZone && !/^(?:on|to|until|-|–|—)$/i.test(tokens[i + 2] ?? '')) break;
   }
   // Connector words alone ("at", "-") are not a stamp, and a stamp does not end in one.
   while (taken > 0 && /^(?:at|on|of|to|until|-|–|—|~)$/i.test(tokens[taken - 1])) {
@@ -325,6 +340,17 @@ export function parseLooseDate(text: string): { date?: LocalDate; monthDay?: Mon
 /** A complete date in running text, and where it was ("On Monday 3. February 2020, ..."). */
 export function findDateInText(text: string): LocalDate | undefined {
   return findDate(stripInline(text))?.date;
+}
+
+/** Every complete date in a line of text, in no particular order. */
+export function datesInText(text: string): LocalDate[] {
+  const dates: LocalDate[] = [];
+  let rest = stripInline(text);
+  for (let found = findDate(rest); found; found = findDate(rest)) {
+    if (found.date) dates.push(found.date);
+    rest = rest.slice(0, found.start) + ' '.repeat(found.end - found.start) + rest.slice(found.end);
+  }
+  return dates;
 }
 
 export function isoDate(date: LocalDate): string {

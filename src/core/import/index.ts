@@ -12,8 +12,9 @@ import { BodyBuilder, type BodySection } from './body';
 import { findDateInText, isoDate, parseDateLine } from './dates';
 import { readFactors } from './factors';
 import { chooseId, cleanTitle, idFromName, idFromValue, slugify, titleFromFileName } from './identity';
+import { dateInTitleOrProse, usualYear } from './document-date';
 import { deriveLifecycle, type DerivedTime } from './lifecycle';
-import { parseDocument, stripInline } from './markdown';
+import { parseDocument, splitLines, stripInline } from './markdown';
 import { outline, type RoutedSection } from './outline';
 import { readPeople, roleOf } from './people';
 import { isStandaloneHeading, type SectionKind } from './sections';
@@ -94,15 +95,16 @@ class PostmortemImport {
     }
 
     // Dates and zone the document states outside its timeline.
-    const documentDate = sourceFields.date ?? this.metadataValue(metadataLines, /^(date|incident date|date of incident|day)$/, (v) => findDateInText(v));
+    const documentDate = sourceFields.date ?? this.metadataValue(metadataLines, /^(date|incident date|date of incident|day)$/, (v) => findDateInText(v)) ?? this.dateInPassing(parts.title?.heading, [...parts.intro, ...of('summary').flatMap((s) => s.section.lines)]);
     const statedZone = this.documentZone([...parts.intro, ...of('summary').flatMap((s) => s.section.lines)]);
     const optionZone = parseZone(this.options.timeZone ?? 'UTC');
     if (!optionZone) this.warnings.push(`The time zone "${this.options.timeZone}" is not one I know, so UTC is used where the source states none.`);
     const zone: Zone = statedZone ?? optionZone ?? { label: 'UTC', fixedMinutes: 0 };
     const yearHint = yearIn(idCandidate) ?? yearIn(this.sourceName) ?? documentDate?.year;
+    const otherDatesYear = usualYear(splitLines(this.markdown));
 
     const timelineSections = of('timeline').map((s) => s.section);
-    const reading = readTimeline(timelineSections, { zone, zoneStated: statedZone !== undefined, documentDate, yearHint });
+    const reading = readTimeline(timelineSections, { zone, zoneStated: statedZone !== undefined, documentDate, yearHint, otherDatesYear });
     this.mapped.push(...reading.mapped);
     this.warnings.push(...reading.warnings);
     const entries = sortByTime(reading.entries);
@@ -157,7 +159,10 @@ class PostmortemImport {
       actions,
       timeline: entries,
     });
-    const preface = `_Imported from "${baseName(this.sourceName)}". Fields were read from the postmortem; comments in the front matter say how each time was derived._`;
+    const preface = [
+      `_Imported from "${baseName(this.sourceName)}". Fields were read from the postmortem; comments in the front matter say how each time was derived._`,
+      ...(reading.choices.length > 0 ? ['', '_Guesses made while reading the timeline:_', '', ...reading.choices.map((c) => `- _${c}_`)] : []),
+    ].join('\n');
     const text = `${frontMatter}\n\n${this.body.render(preface)}`;
     return {
       fileName: `${started.iso.slice(0, 10)}-${slugify(title)}.md`,
@@ -198,6 +203,13 @@ class PostmortemImport {
       }
     }
     return undefined;
+  }
+
+  /** A date the document gives only in its title or opening prose. */
+  private dateInPassing(title: string | undefined, prose: readonly string[]): LocalDate | undefined {
+    const found = dateInTitleOrProse(title, prose);
+    if (found) this.mapped.push(`Date for times without one: ${isoDate(found.date)}, from ${found.from}`);
+    return found?.date;
   }
 
   private documentZone(lines: readonly string[]): Zone | undefined {

@@ -114,7 +114,8 @@ function shiftIso(iso: string, minutes: number): string {
   return `${wall.toISOString().slice(0, 19)}${match[7]}`;
 }
 
-function quoteShort(text: string): string {
+/** A text in quotes, cut to about 60 characters. */
+export function quoteShort(text: string): string {
   const words = text.length > 60 ? `${text.slice(0, 57).replace(/\s+\S*$/, '')}...` : text;
   return `"${words}"`;
 }

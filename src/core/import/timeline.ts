@@ -7,7 +7,7 @@
 import { trimBlankEdges } from './body';
 import { guessKind, markerOf } from './entry-kind';
 import { parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type Stamp } from './dates';
-import { readBlocks, stripInline, type ListItem, type Section } from './markdown';
+import { FENCE, readBlocks, stripInline, type ListItem, type Section } from './markdown';
 import type { LocalDate, TimelineEntry, UndatedRow } from './types';
 import { describeZone, findZoneInHeader, findZoneStatement, zonedTimestamp, type Zone } from './zones';
 
@@ -19,6 +19,8 @@ export interface TimelineContext {
   readonly documentDate?: LocalDate;
   /** A year the source names (in its id or file name), to repair typed years like `20202`. */
   readonly yearHint?: number;
+  /** The year of the document's other complete dates, for dates written without one. */
+  readonly otherDatesYear?: number;
 }
 
 export interface TimelineReading {
@@ -30,6 +32,8 @@ export interface TimelineReading {
   readonly warnings: string[];
   /** The zones the entries were read in, described for people. */
   readonly zonesUsed: string[];
+  /** Guesses made to date rows (midnight, a year, a date order), kept in the imported file. */
+  readonly choices: string[];
 }
 
 interface Cursor {
@@ -64,9 +68,11 @@ class TimelineReader {
   private readonly mapped: string[] = [];
   private readonly warnings: string[] = [];
   private readonly zonesUsed = new Set<string>();
+  private readonly choices: string[] = [];
   private readonly cursor: Cursor = {};
   private readonly repairedYears = new Set<string>();
   private carriedForward = false;
+  private yearInferred = false;
 
   constructor(private readonly context: TimelineContext) {}
 
@@ -82,7 +88,7 @@ class TimelineReader {
     for (const block of readBlocks(section.lines)) {
       if (block.kind === 'table') this.readTable(block.header, block.rows);
       else if (block.kind === 'list') for (const item of block.items) this.readListItem(item);
-      else for (const line of block.lines) this.readLine(line);
+      else this.readText(block.lines);
     }
   }
 
@@ -94,6 +100,7 @@ class TimelineReader {
       mapped: this.mapped,
       warnings: this.warnings,
       zonesUsed: [...this.zonesUsed],
+      choices: this.choices,
     };
   }
 
@@ -116,8 +123,29 @@ class TimelineReader {
 
   private withYear(monthDay: MonthDay | undefined): LocalDate | undefined {
     if (!monthDay) return undefined;
-    const year = this.cursor.date?.year ?? this.context.documentDate?.year ?? this.context.yearHint;
-    return year !== undefined && isRealDate(year, monthDay.month, monthDay.day) ? { year, ...monthDay } : undefined;
+    const stated = this.cursor.date?.year ?? this.context.documentDate?.year ?? this.context.yearHint;
+    const year = stated ?? this.context.otherDatesYear;
+    if (year === undefined || !isRealDate(year, monthDay.month, monthDay.day)) return undefined;
+    if (stated === undefined && !this.yearInferred) {
+      this.yearInferred = true;
+      this.choose(`Dates without a year were read as ${year}, the year of the other dates in the document; please check.`);
+    }
+    return { year, ...monthDay };
+  }
+
+  /** Fenced code (a log excerpt, a command) is evidence to keep as written, not rows. */
+  private readText(lines: readonly string[]): void {
+    let fence: string | undefined;
+    for (const line of lines) {
+      const marker = FENCE.exec(line)?.[1];
+      if (fence) {
+        this.prose.push(line);
+        if (line.trim().startsWith(fence)) fence = undefined;
+      } else if (marker) {
+        fence = marker.slice(0, 3);
+        this.prose.push(line);
+      } else this.readLine(line);
+    }
   }
 
   private readLine(line: string): void {
@@ -232,6 +260,12 @@ class TimelineReader {
     });
   }
 
+  /** A guess the reader of the imported file should see, not only the person importing. */
+  private choose(note: string): void {
+    this.choices.push(note);
+    this.warnings.push(note);
+  }
+
   /** The date above a time-only row: a heading, an earlier row, else the document's date. */
   private contextDate(written: string): LocalDate | undefined {
     if (this.cursor.date) {
@@ -268,7 +302,7 @@ class TimelineReader {
     const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
     const nextDate = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
     this.cursor.date = nextDate;
-    this.warnings.push(`The time ${written} comes after a later one, so it was read as the next day (${isoDate(nextDate)}).`);
+    this.choose(`The time ${written} comes after a later one, so it was read as the next day (${isoDate(nextDate)}).`);
     return nextDate;
   }
 }
