@@ -103,4 +103,14 @@ describe('import: dating timeline rows', () => {
     );
     assert.deepEqual(undatedOf(result), ['- 1.50 hours later, nothing _(no time given)_']);
   });
+
+  it('reads 03/06/2024 in the order the document\'s unambiguous dates show, else by a US zone, else keeps it', () => {
+    const byOtherDates = importText('# T\n\n## Timeline (UTC)\n\n| When | Event |\n|---|---|\n| 03/06/2024 9:30 AM | Rolled back |\n\n## Action items\n\n- Pin it (Owner: Data, Due: 03/22/2024)\n');
+    assert.deepEqual(timelineOf(byOtherDates).map((e) => e.at), ['2024-03-06T09:30:00Z']);
+    assert.match(bodyOf(byOtherDates), /Dates like 03\/06\/2024 were read as month\/day, the order the document's other dates are written in/);
+    assert.deepEqual(timesOf('# T\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 03/06/2024 9:30 AM | Rolled back |\n| 25/06/2024 10:00 | Other |\n'), ['2024-06-03T09:30:00Z', '2024-06-25T10:00:00Z']);
+    assert.deepEqual(timesOf('# T\n\n## Timeline\n\n| Date/Time (PT) | Event |\n|---|---|\n| 03/06/2024 9:30 AM | Rolled back |\n'), ['2024-03-06T09:30:00-08:00']);
+    const unknown = importText('# T\n\n## Timeline (CET)\n\n- 03/06/2024 09:30 Rolled back\n');
+    assert.deepEqual(undatedOf(unknown), ['- 03/06/2024 09:30 — Rolled back _(03/06/2024 could be day/month or month/day)_']);
+  });
 });

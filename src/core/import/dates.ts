@@ -9,6 +9,15 @@ import { stripInline } from './markdown';
 import type { LocalDate, LocalTime } from './types';
 import { parseZone, type Zone } from './zones';
 
+export interface SlashedParts {
+  readonly first: number;
+  readonly second: number;
+  readonly year: number;
+}
+
+/** Whether `03/06/2024` is written month first (US) or day first. */
+export type SlashedOrder = 'month-first' | 'day-first';
+
 export interface MonthDay {
   readonly month: number;
   readonly day: number;
@@ -20,6 +29,8 @@ export interface Stamp {
   readonly monthDay?: MonthDay;
   /** A date written with placeholders or ambiguously; why, in words. */
   readonly dateProblem?: string;
+  /** `03/06/2024`, which reads as March 6 or 3 June: both parts, for the document's order to decide. */
+  readonly eitherOrder?: SlashedParts;
   /** A five-digit year ("20202-01-16"): the digits as written, month and day. */
   readonly yearTypo?: { readonly written: string } & MonthDay;
   readonly time?: LocalTime;
@@ -72,6 +83,7 @@ interface DateFound {
   readonly monthDay?: MonthDay;
   readonly problem?: string;
   readonly yearTypo?: { readonly written: string } & MonthDay;
+  readonly eitherOrder?: SlashedParts;
 }
 
 function findDate(text: string): DateFound | undefined {
@@ -114,7 +126,7 @@ function findDate(text: string): DateFound | undefined {
     if (a > 12 && isRealDate(year, b, a)) return { ...span, date: { year, month: b, day: a } };
     if (b > 12 && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
     if (a === b && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
-    return { ...span, problem: `${slashed[0]} could be day/month or month/day` };
+    return { ...span, problem: `${slashed[0]} could be day/month or month/day`, eitherOrder: { first: a, second: b, year } };
   }
   return undefined;
 }
@@ -183,6 +195,7 @@ export function parseStamp(raw: string): Stamp | undefined {
     date: date?.date,
     monthDay: date?.monthDay,
     dateProblem: date?.problem,
+    eitherOrder: date?.eitherOrder,
     yearTypo: date?.yearTypo,
     time: time?.time,
     timeProblem: time?.problem,
@@ -340,6 +353,23 @@ export function parseLooseDate(text: string): { date?: LocalDate; monthDay?: Mon
 /** A complete date in running text, and where it was ("On Monday 3. February 2020, ..."). */
 export function findDateInText(text: string): LocalDate | undefined {
   return findDate(stripInline(text))?.date;
+}
+
+/** The order the unambiguous slashed dates of a text share (`03/22/2024` is month first), if they agree. */
+export function slashedOrderIn(text: string): SlashedOrder | undefined {
+  const orders = new Set<SlashedOrder>();
+  for (const match of stripInline(text).matchAll(new RegExp(SLASHED_DATE.source, 'g'))) {
+    const [a, b] = [Number(match[1]), Number(match[2])];
+    if (a > 12 && b <= 12) orders.add('day-first');
+    if (b > 12 && a <= 12) orders.add('month-first');
+  }
+  return orders.size === 1 ? [...orders][0] : undefined;
+}
+
+/** The date `03/06/2024` stands for in the given order, if it is a real one. */
+export function inOrder(parts: SlashedParts, order: SlashedOrder): LocalDate | undefined {
+  const [month, day] = order === 'month-first' ? [parts.first, parts.second] : [parts.second, parts.first];
+  return isRealDate(parts.year, month, day) ? { year: parts.year, month, day } : undefined;
 }
 
 /** Every complete date in a line of text, in no particular order. */

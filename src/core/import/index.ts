@@ -9,7 +9,7 @@
 import { parse as parseYaml } from 'yaml';
 import { readActions } from './actions';
 import { BodyBuilder, type BodySection } from './body';
-import { findDateInText, isoDate, parseDateLine } from './dates';
+import { findDateInText, isoDate, parseDateLine, slashedOrderIn } from './dates';
 import { readFactors } from './factors';
 import { chooseId, cleanTitle, idFromName, idFromValue, slugify, titleFromFileName } from './identity';
 import { dateInTitleOrProse, usualYear } from './document-date';
@@ -102,9 +102,10 @@ class PostmortemImport {
     const zone: Zone = statedZone ?? optionZone ?? { label: 'UTC', fixedMinutes: 0 };
     const yearHint = yearIn(idCandidate) ?? yearIn(this.sourceName) ?? documentDate?.year;
     const otherDatesYear = usualYear(splitLines(this.markdown));
+    const slashedOrder = slashedOrderIn(this.markdown);
 
     const timelineSections = of('timeline').map((s) => s.section);
-    const reading = readTimeline(timelineSections, { zone, zoneStated: statedZone !== undefined, documentDate, yearHint, otherDatesYear });
+    const reading = readTimeline(timelineSections, { zone, zoneStated: statedZone !== undefined, documentDate, yearHint, otherDatesYear, slashedOrder });
     this.mapped.push(...reading.mapped);
     this.warnings.push(...reading.warnings);
     const entries = sortByTime(reading.entries);

@@ -6,10 +6,10 @@
  */
 import { trimBlankEdges } from './body';
 import { guessKind, markerOf } from './entry-kind';
-import { parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type Stamp } from './dates';
+import { inOrder, parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type SlashedOrder, type SlashedParts, type Stamp } from './dates';
 import { FENCE, readBlocks, stripInline, type ListItem, type Section } from './markdown';
 import type { LocalDate, TimelineEntry, UndatedRow } from './types';
-import { describeZone, findZoneInHeader, findZoneStatement, zonedTimestamp, type Zone } from './zones';
+import { describeZone, findZoneInHeader, findZoneStatement, writesMonthFirst, zonedTimestamp, type Zone } from './zones';
 
 export interface TimelineContext {
   /** The zone for times that state none, and whether the source stated it. */
@@ -21,6 +21,8 @@ export interface TimelineContext {
   readonly yearHint?: number;
   /** The year of the document's other complete dates, for dates written without one. */
   readonly otherDatesYear?: number;
+  /** The order of `03/06/2024` that the document's unambiguous dates show. */
+  readonly slashedOrder?: SlashedOrder;
 }
 
 export interface TimelineReading {
@@ -228,11 +230,13 @@ class TimelineReader {
     };
     const stamp = row.stamp;
     if (!stamp) return keep('no time given');
-    if (stamp.dateProblem) return keep(stamp.dateProblem);
+    const zone = stamp.zone ?? row.columnZone ?? this.cursor.zone ?? this.context.zone;
+    const ordered = stamp.eitherOrder && stamp.time ? this.inDocumentOrder(stamp.eitherOrder, zone) : undefined;
+    if (stamp.dateProblem && !ordered) return keep(stamp.dateProblem);
     if (stamp.timeProblem) return keep(stamp.timeProblem);
     if (!stamp.time) return keep('only a date, no time of day');
     const minutes = stamp.time.hour * 60 + stamp.time.minute;
-    let date = stamp.date ?? this.repairYear(stamp) ?? this.withYear(stamp.monthDay);
+    let date = stamp.date ?? ordered ?? this.repairYear(stamp) ?? this.withYear(stamp.monthDay);
     if (date) {
       // A row's own date also dates the rows after it that give only a time.
       this.cursor.date = date;
@@ -243,7 +247,6 @@ class TimelineReader {
       if (!date) return keep('no date for this time');
       date = this.rollOverMidnight(date, minutes, row.written);
     }
-    const zone = stamp.zone ?? row.columnZone ?? this.cursor.zone ?? this.context.zone;
     if (!stamp.zone && !row.columnZone && !this.cursor.zone && !this.context.zoneStated) this.zonesUsed.add(`${describeZone(zone)} (not stated in the source)`);
     else this.zonesUsed.add(describeZone(zone, date));
     const { iso, epochMs } = zonedTimestamp(date, stamp.time, zone);
@@ -258,6 +261,18 @@ class TimelineReader {
       sourceTime: row.written,
       marker: marker?.marker,
     });
+  }
+
+  /** `03/06/2024` in the order the document's unambiguous dates use, else the order of the zone's country. */
+  private inDocumentOrder(parts: SlashedParts, zone: Zone): LocalDate | undefined {
+    const order = this.context.slashedOrder ?? (writesMonthFirst(zone) ? 'month-first' : undefined);
+    const date = order ? inOrder(parts, order) : undefined;
+    if (!date || !order) return undefined;
+    const why = this.context.slashedOrder ? 'the order the document\'s other dates are written in' : `the usual order where ${zone.label} is used`;
+    const written = [parts.first, parts.second].map((n) => String(n).padStart(2, '0')).join("/");
+    const note = `Dates like ${written}/${parts.year} were read as ${order === 'month-first' ? 'month/day' : 'day/month'}, ${why}.`;
+    if (!this.choices.includes(note)) this.choose(note);
+    return date;
   }
 
   /** A guess the reader of the imported file should see, not only the person importing. */

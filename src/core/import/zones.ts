@@ -161,3 +161,10 @@ export function describeZone(zone: Zone, date?: LocalDate): string {
   const iso = zonedTimestamp(sample, { hour: 0, minute: 0, second: 0 }, zone).iso;
   return `${zone.label} (${iso.slice(19)})`;
 }
+
+/** Zones of the United States, where `03/06/2024` is March 6. */
+export function writesMonthFirst(zone: Zone): boolean {
+  if ('iana' in zone) return /^(America\/(New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Detroit|Boise|Indiana\/.+)|Pacific\/Honolulu|US\/.+)$/.test(zone.iana);
+  return /^(EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST)$/.test(zone.label);
+}
+
