@@ -1,13 +1,17 @@
 /**
- * `incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity SEVn]`:
+ * `incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity LEVEL]`:
  * converts postmortems written in Markdown into incident files. It never
- * overwrites a file: a name already taken gets a numbered suffix.
+ * overwrites a file: a name already taken gets a numbered suffix. Severity
+ * levels and the default come from the workspace's `.vscode/settings.json`,
+ * as for `lint`.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { importPostmortem, type ImportResult } from '../core/import/index';
-import { DEFAULT_LEVELS, toLevel } from '../core/import/severity';
+import { DEFAULT_LEVELS, defaultLevel, toLevel } from '../core/import/severity';
+import { readFolderSettings } from '../node/settings';
 
 export interface ImportIo {
   out(s: string): void;
@@ -15,7 +19,7 @@ export interface ImportIo {
   readonly cwd: string;
 }
 
-export const IMPORT_USAGE = 'Usage: incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity SEV1|SEV2|SEV3|SEV4]';
+export const IMPORT_USAGE = 'Usage: incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity LEVEL]';
 
 interface ImportArgs {
   readonly files: string[];
@@ -24,13 +28,15 @@ interface ImportArgs {
   readonly severity?: string;
 }
 
-/** Default severity when neither the source nor `--severity` gives one. */
-const DEFAULT_SEVERITY = 'SEV3';
 const MAX_SUFFIX = 99;
 
 /** `argv` is what follows `import` (a leading `import` is accepted too). Returns the exit code. */
 export async function runImport(argv: string[], io: ImportIo): Promise<number> {
-  const parsed = parseArgs(argv[0] === 'import' ? argv.slice(1) : argv);
+  const args = argv[0] === 'import' ? argv.slice(1) : argv;
+  const outDir = path.resolve(io.cwd, outOption(args) ?? 'incidents');
+  const settings = readFolderSettings(settingsFolder(outDir, io.cwd));
+  const levels = settings.severityLevels && settings.severityLevels.length > 0 ? settings.severityLevels : DEFAULT_LEVELS;
+  const parsed = parseArgs(args, levels);
   if ('help' in parsed) {
     io.out(IMPORT_USAGE);
     return 0;
@@ -39,7 +45,7 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
     io.err(`${parsed.error}\n${IMPORT_USAGE}`);
     return 2;
   }
-  const outDir = path.resolve(io.cwd, parsed.out);
+  const defaultSeverity = defaultLevel(settings.importDefaultSeverity, levels);
   const existingIds = await readExistingIds(outDir);
   const takenNames = new Set<string>();
   let failed = 0;
@@ -55,7 +61,7 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
     }
     let result: ImportResult;
     try {
-      result = importPostmortem(path.basename(source), markdown, { existingIds, defaultSeverity: DEFAULT_SEVERITY, severity: parsed.severity });
+      result = importPostmortem(path.basename(source), markdown, { existingIds, defaultSeverity, severity: parsed.severity, severityLevels: levels });
     } catch (error) {
       // A bug in the importer should cost one file, not the whole batch.
       io.err(`Could not import ${file}: ${reason(error)}`);
@@ -75,7 +81,24 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-function parseArgs(argv: string[]): ImportArgs | { error: string } | { help: true } {
+/** `--out` as given, read before the rest so the settings of the folder it is in decide the levels. */
+function outOption(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith('--out=')) return argv[i].slice('--out='.length);
+    if (argv[i] === '--out' && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) return argv[i + 1];
+  }
+  return undefined;
+}
+
+/** The workspace folder whose `.vscode/settings.json` applies: the nearest above the output folder, else the current one. */
+function settingsFolder(outDir: string, cwd: string): string {
+  for (let folder = outDir; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, '.vscode', 'settings.json'))) return folder;
+    if (path.dirname(folder) === folder) return cwd;
+  }
+}
+
+function parseArgs(argv: string[], levels: readonly string[]): ImportArgs | { error: string } | { help: true } {
   const files: string[] = [];
   let out = 'incidents';
   let dryRun = false;
@@ -92,8 +115,8 @@ function parseArgs(argv: string[]): ImportArgs | { error: string } | { help: tru
       out = folder;
     } else if (name === '--severity') {
       const level = value();
-      const known = level ? toLevel(level, DEFAULT_LEVELS) : undefined;
-      if (!level || !known || known.toLowerCase() !== level.toLowerCase()) return { error: `--severity must be one of ${DEFAULT_LEVELS.join(', ')}.` };
+      const known = level ? toLevel(level, levels) : undefined;
+      if (!level || !known || known.toLowerCase() !== level.toLowerCase()) return { error: `--severity must be one of ${levels.join(', ')}.` };
       severity = known;
     } else if (name === '--') {
       files.push(...argv.slice(i + 1));

@@ -17,7 +17,7 @@ const USAGE = `Usage:
   incident-lens report [FOLDER] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]
                        [--from DATE] [--to DATE] [--service S] [--severity SEVn] [--by month|quarter] [--no-git]
   incident-lens report [FOLDER] --incident ID [--audience executive|team] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]
-  incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity SEVn]
+  incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity LEVEL]
   incident-lens help
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable folder.`;

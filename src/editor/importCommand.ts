@@ -1,7 +1,9 @@
 /** "Import Postmortem…": turns Markdown postmortems picked in the editor into incident files. */
 import * as vscode from 'vscode';
 import { importPostmortem, type ImportResult } from '../core/import/index';
+import { defaultLevel } from '../core/import/severity';
 import type { IncidentWorkspace, FolderIncidents } from './incidentWorkspace';
+import { pickOne } from './response/quickInput';
 
 export async function importPostmortems(workspace: IncidentWorkspace, output: vscode.OutputChannel): Promise<void> {
   if (!vscode.workspace.isTrusted) {
@@ -21,18 +23,22 @@ export async function importPostmortems(workspace: IncidentWorkspace, output: vs
 
   const existingIds = state.index.incidents().flatMap(({ incident }) => (incident.id ? [incident.id] : []));
   const levels = state.index.options.lint.severities;
+  const defaultSeverity = defaultLevel(vscode.workspace.getConfiguration('incidentLens', state.folder.uri).get<string>('import.defaultSeverity'), levels);
   const created: vscode.Uri[] = [];
   output.clear();
   for (const source of sources) {
     const name = source.path.split('/').pop() ?? 'postmortem.md';
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
-    let result = importPostmortem(name, text, { existingIds, defaultSeverity: levels[Math.min(2, levels.length - 1)] ?? 'SEV3', severityLevels: levels });
+    let result = importPostmortem(name, text, { existingIds, defaultSeverity, severityLevels: levels });
     if (result.severityFrom === 'default') {
-      const picked = await vscode.window.showQuickPick(levels.map((level) => ({ label: level })), {
+      const items = levels.map((level) => ({ label: level }));
+      const picked = await pickOne({
         title: `Severity of "${name}"`,
-        placeHolder: `The postmortem does not say. Pick one (Escape keeps ${levels[Math.min(2, levels.length - 1)]}).`,
+        placeholder: `The postmortem does not say. Pick one (Escape keeps ${defaultSeverity}).`,
+        items,
+        active: items.find((item) => item.label === defaultSeverity),
       });
-      if (picked) result = importPostmortem(name, text, { existingIds, defaultSeverity: picked.label, severity: picked.label, severityLevels: levels });
+      if (picked) result = importPostmortem(name, text, { existingIds, defaultSeverity, severity: picked.label, severityLevels: levels });
     }
     const target = await freeUri(state, result.fileName);
     const edit = new vscode.WorkspaceEdit();

@@ -10,6 +10,7 @@ export interface FolderSettings {
   readonly severityLevels?: string[];
   readonly maxFileSize?: number;
   readonly blamePhrases?: string[];
+  readonly importDefaultSeverity?: string;
 }
 
 export function readFolderSettings(folder: string): FolderSettings {
@@ -31,6 +32,7 @@ export function readFolderSettings(folder: string): FolderSettings {
     severityLevels: strings(values['incidentLens.severityLevels']),
     maxFileSize: typeof values['incidentLens.maxFileSize'] === 'number' ? (values['incidentLens.maxFileSize'] as number) : undefined,
     blamePhrases: strings(values['incidentLens.blamePhrases']),
+    importDefaultSeverity: typeof values['incidentLens.import.defaultSeverity'] === 'string' ? (values['incidentLens.import.defaultSeverity'] as string) : undefined,
   };
 }
 

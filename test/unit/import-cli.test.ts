@@ -95,4 +95,20 @@ describe('import: the incident-lens import command', () => {
     assert.equal(result.code, 0);
     assert.match(result.out, /^Usage: incident-lens import/);
   });
+
+  it('uses the severity levels and import default from the folder settings, like lint', async () => {
+    mkdirSync(path.join(cwd, '.vscode'));
+    writeFileSync(path.join(cwd, '.vscode', 'settings.json'), '{\n  // P levels\n  "incidentLens.severityLevels": ["P1", "P2", "P3", "P4"],\n  "incidentLens.import.defaultSeverity": "P2",\n}\n');
+    const timeline = '## Timeline\n\n- 2024-03-05 10:00 UTC Deploy\n';
+    writeFileSync(path.join(cwd, 'silent.md'), `# Silent\n\n${timeline}`);
+    writeFileSync(path.join(cwd, 'stated.md'), `# Stated\n\nSeverity: Sev 3\n\n${timeline}`);
+    const result = await run(['silent.md', 'stated.md'], cwd);
+    assert.equal(result.code, 0, result.err);
+    const severities = readdirSync(path.join(cwd, 'incidents')).sort().map((f) => /\nseverity: (\S+)/.exec(readFileSync(path.join(cwd, 'incidents', f), 'utf8'))?.[1]);
+    assert.deepEqual(severities, ['P2', 'P3']);
+    const asked = await run(['silent.md', '--severity', 'P1', '--dry-run'], cwd);
+    assert.equal(asked.code, 0, asked.err);
+    assert.match(asked.out, /Severity P1 \(chosen at import/);
+    assert.match((await run(['silent.md', '--severity', 'SEV1'], cwd)).err, /--severity must be one of P1, P2, P3, P4\./);
+  });
 });

@@ -29,13 +29,19 @@ export function findSeverity(lines: readonly string[], levels: readonly string[]
   return undefined;
 }
 
+/** The configured default as one of the levels ("SEV3" is P3 when the levels are P1..P4), else the middle one. */
+export function defaultLevel(configured: string | undefined, levels: readonly string[]): string {
+  return (configured ? toLevel(configured, levels) : undefined) ?? levels[Math.min(2, levels.length - 1)];
+}
+
 export function toLevel(value: string, levels: readonly string[]): string | undefined {
   const text = stripInline(value).trim();
   const exact = levels.find((level) => level.toLowerCase() === text.toLowerCase());
   if (exact) return exact;
+  // "Sev 3", "SEV-2", "P2", "Severity 1": the level with the same number, whatever the levels are called.
   const numbered = /^(?:sev(?:erity)?|s|p)?\s*-?\s*(\d)\b/i.exec(text);
   if (numbered) {
-    const candidate = levels.find((level) => level.toUpperCase() === `SEV${numbered[1]}`);
+    const candidate = levels.find((level) => /(\d+)$/.exec(level)?.[1] === numbered[1]);
     if (candidate) return candidate;
   }
   const firstWord = text.split(/[\s(/,-]+/)[0] ?? '';
