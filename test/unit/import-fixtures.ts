@@ -11,7 +11,9 @@ export interface Fixture {
   readonly text: string;
 }
 
-export function fixtures(folder: 'dfds' | 'own'): Fixture[] {
+export type FixtureFolder = 'dfds' | 'own' | 'stress';
+
+export function fixtures(folder: FixtureFolder): Fixture[] {
   const dir = path.join(FIXTURES, folder);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md') && name !== 'README.md')
@@ -19,7 +21,7 @@ export function fixtures(folder: 'dfds' | 'own'): Fixture[] {
     .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
 }
 
-export function fixture(folder: 'dfds' | 'own', prefix: string): Fixture {
+export function fixture(folder: FixtureFolder, prefix: string): Fixture {
   const found = fixtures(folder).find((f) => f.name.startsWith(prefix));
   if (!found) throw new Error(`no fixture ${folder}/${prefix}`);
   return found;
