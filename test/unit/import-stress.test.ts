@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../src/core/lint';
-import { bodyOf, fixture, fixtures, importFixture, timelineOf } from './import-fixtures';
+import { bodyOf, fixture, fixtures, frontMatterOf, importFixture, timelineOf } from './import-fixtures';
 
 /** File prefix, the entries' times in order, and how many rows stay undated (with a reason). */
 const EXPECTED: ReadonlyArray<[string, string[], number]> = [
@@ -41,5 +41,19 @@ describe('import: the stress postmortems', () => {
 
   it('covers every stress fixture', () => {
     assert.deepEqual(fixtures('stress').map((f) => f.name.slice(0, 2)), EXPECTED.map(([prefix]) => prefix));
+  });
+
+  it('reads titles, severities and times from metadata fields, tables and quotes', () => {
+    const fieldsOf = (prefix: string, options = {}) => frontMatterOf(importFixture(fixture('stress', prefix), options));
+    const gitlab = fieldsOf('02');
+    assert.equal(gitlab.title, 'Elevated latency on the container registry');
+    assert.equal(fieldsOf('04', { severityLevels: ['P1', 'P2', 'P3', 'P4'] }).severity, 'P2');
+    assert.equal(fieldsOf('13', { severityLevels: ['P1', 'P2', 'P3', 'P4'] }).severity, 'P3');
+    const fields = fieldsOf('15');
+    assert.deepEqual(
+      [fields.title, fields.severity, fields.started, fields.detected, fields.resolved],
+      ['Webhook signing key leaked in public repo', 'SEV2', '2024-03-05T10:32:00-08:00', '2024-03-05T10:40:00-08:00', '2024-03-05T12:10:00-08:00'],
+    );
+    assert.equal(fieldsOf('17').title, 'Elasticsearch cluster red');
   });
 });

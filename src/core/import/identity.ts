@@ -36,8 +36,9 @@ export function chooseId(candidate: string | undefined, candidateFrom: string, e
   return { id, note: `Id ${id} (the next free id; the source has none)` };
 }
 
-const TITLE_PREFIX = /^(?:post[- ]?mortem|postmortem report|incident (?:report|review|postmortem)|pir|retrospective|rca)\s*[:—–-]\s*/i;
-const PLACEHOLDER_TITLE = /^(incident title|title|postmortem template|post-?mortem|\[?incident name\]?|\[?title\]?|untitled)$/i;
+const TITLE_PREFIX = /^(?:post[- ]?mortem|postmortem report|(?:post[- ]?)?incident (?:report|review|postmortem)|pir|retrospective|rca)\s*[:—–-]\s*/i;
+// Headings that name the kind of document, not the incident.
+const PLACEHOLDER_TITLE = /^(incident title|title|postmortem template|post-?mortem|\[?incident name\]?|\[?title\]?|untitled|(?:post[- ]?)?incident (?:report|review)|rca)$/i;
 
 /** A title heading without "Postmortem:" or an id in front; undefined for a template placeholder. */
 export function cleanTitle(heading: string, id: string | undefined): string | undefined {

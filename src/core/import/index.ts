@@ -9,8 +9,9 @@
 import { parse as parseYaml } from 'yaml';
 import { readActions } from './actions';
 import { BodyBuilder, type BodySection } from './body';
-import { findDateInText, isoDate, parseDateLine, slashedOrderIn } from './dates';
+import { findDateInText, isoDate, parseDateLine, parseStamp, slashedOrderIn } from './dates';
 import { readFactors } from './factors';
+import { asFieldLines } from './field-lines';
 import { chooseId, cleanTitle, idFromName, idFromValue, slugify, titleFromFileName } from './identity';
 import { dateInTitleOrProse, usualYear } from './document-date';
 import { deriveLifecycle, type DerivedTime } from './lifecycle';
@@ -67,7 +68,10 @@ class PostmortemImport {
     const parts = outline(doc);
     const sourceFields = this.readSourceFrontMatter(doc.frontMatter?.lines);
     const of = (kind: SectionKind): RoutedSection[] => parts.sections.filter((s) => s.kind === kind);
-    const metadataLines = [...(doc.frontMatter?.lines ?? []), ...parts.intro, ...of('stats').flatMap((s) => s.section.lines), ...of('summary').flatMap((s) => s.section.lines)];
+    // Without a title heading, the first section may be a document heading ("## Incident Review") over the fields.
+    const opening = parts.title ? [] : parts.sections.slice(0, 1).filter((s) => s.kind === 'narrative').flatMap((s) => s.section.lines);
+    const metadataLines = asFieldLines([...parts.intro, ...opening, ...of('stats').flatMap((s) => s.section.lines), ...of('summary').flatMap((s) => s.section.lines)]);
+    metadataLines.unshift(...(doc.frontMatter?.lines ?? []));
 
     // Title: the heading, or the first line under a template's placeholder heading.
     const fileId = idFromName(this.sourceName);
@@ -85,7 +89,7 @@ class PostmortemImport {
         this.mapped.push(`Title "${candidate}" from the line under the placeholder heading "${stripInline(parts.title.heading)}"`);
       }
     }
-    title ??= sourceFields.title ?? titleFromFileName(this.sourceName, idCandidate) ?? (parts.title ? stripInline(parts.title.heading) || undefined : undefined);
+    title ??= this.metadataValue(metadataLines, /^(incident|incident title|incident name|title)$/, (v) => cleanTitle(v, idCandidate)) ?? sourceFields.title ?? titleFromFileName(this.sourceName, idCandidate) ?? (parts.title ? stripInline(parts.title.heading) || undefined : undefined);
     if (!title) {
       title = 'Imported incident';
       this.warnings.push('The source has no title, so it is "Imported incident"; please give it one.');
@@ -113,7 +117,7 @@ class PostmortemImport {
 
     const stats = readStats(metadataLines);
     let lifecycle = deriveLifecycle(entries, stats);
-    if (!lifecycle.started) lifecycle = { ...this.lifecycleWithoutTimeline(zone, documentDate, parts.intro, of('summary')), notes: [] };
+    if (!lifecycle.started) lifecycle = { ...(this.lifecycleFromFields(metadataLines, zone) ?? this.lifecycleWithoutTimeline(zone, documentDate, parts.intro, of('summary'))), notes: [] };
     const started = lifecycle.started as DerivedTime;
 
     // Severity: the source's, else the one asked for, else the default.
@@ -223,6 +227,21 @@ class PostmortemImport {
       }
     }
     return undefined;
+  }
+
+  /** Without a dated timeline row: `Start time:`, `Detected:` and `End time:` fields with a date and time. */
+  private lifecycleFromFields(lines: readonly string[], zone: Zone): { started: DerivedTime; detected?: DerivedTime; resolved?: DerivedTime } | undefined {
+    const field = (key: RegExp): DerivedTime | undefined =>
+      this.metadataValue(lines, key, (value) => {
+        const stamp = parseStamp(value);
+        if (!stamp?.date || !stamp.time) return undefined;
+        return { ...zonedTimestamp(stamp.date, stamp.time, stamp.zone ?? zone), reason: `from "${value}" in the source` };
+      });
+    const started = field(/^(start|start time|started|started at|incident start|incident start time|began)$/);
+    if (!started) return undefined;
+    const detected = field(/^(detected|detected at|detection time|time detected)$/);
+    const resolved = field(/^(end|end time|ended|ended at|resolved|resolved at|incident end|incident end time)$/) ?? { ...started, reason: 'not known; set to started' };
+    return { started, detected, resolved };
   }
 
   /** Without a dated timeline row: a date the source gives, else the import time. */
