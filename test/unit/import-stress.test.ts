@@ -56,4 +56,16 @@ describe('import: the stress postmortems', () => {
     );
     assert.equal(fieldsOf('17').title, 'Elasticsearch cluster red');
   });
+
+  it('does not count negated steps, drops placeholder names and reads bare owners and dates of actions', () => {
+    const checkout = frontMatterOf(importFixture(fixture('stress', '01')));
+    assert.equal(checkout.mitigated, '2024-03-05T12:03:00-08:00');
+    assert.equal(frontMatterOf(importFixture(fixture('stress', '06'))).detected, '2024-03-06T06:05:00+05:30');
+    assert.equal(timelineOf(importFixture(fixture('stress', '03')))[0].who, undefined);
+    const actions = frontMatterOf(importFixture(fixture('stress', '16'))).actions as Array<{ title: string; owner?: string; due?: string }>;
+    assert.deepEqual(actions.map((a) => [a.title, a.owner, a.due]), [
+      ['Spread bulk campaigns over several hours', 'Growth team', '2024-03-31'],
+      ['Ask provider to document limits', 'Ops', '2024-03-15'],
+    ]);
+  });
 });

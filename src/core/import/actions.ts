@@ -89,6 +89,9 @@ const OWNER_PHRASE = /[([,;—–-]?\s*\b(?:owner|owners|assignee|assigned to|re
 const MENTION = /(?:^|\s)\(?(@[\w.-]+)\)?/;
 const STATUS_MARK = /^\s*(?:\(?\b(done|completed?|fixed|in progress|wip|won'?t do|dropped|cancell?ed)\b\)?\s*[:\-–—]\s*)|\s*\(\s*(done|completed?|fixed|in progress|wip|won'?t do|dropped|cancell?ed)\s*\)\s*$|\s+\b(DONE|TODO)\b\s*$|\s*(✅|✔️?)\s*$/i;
 
+// An owner and a date without labels at the end: "(Alice, 2024-03-31)", "— Growth team — 2024-03-31".
+const BARE_OWNER_DUE = /\s*(?:\(\s*([^(),]{2,40}?)\s*,\s*([^(),]{4,20}?)\s*\)|\s[—–-]\s+([^—–]{2,40}?)\s+[—–-]\s+(\S[^—–]{3,19}?))\s*$/u;
+
 function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | undefined {
   let title = stripInline(raw);
   if (title === '' || /^[-–—.]+$/.test(title) || !isRealValue(title)) return undefined;
@@ -120,6 +123,13 @@ function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | un
   if (owner && isRealValue(owner[1])) {
     draft.owner = owner[1].trim();
     title = title.replace(owner[0], ' ');
+  }
+  const bare = draft.owner || draft.due ? null : BARE_OWNER_DUE.exec(title);
+  const bareDue = bare ? dueDate(bare[2] ?? bare[4], referenceDate) : undefined;
+  if (bare && bareDue && isRealValue(bare[1] ?? bare[3])) {
+    draft.owner = (bare[1] ?? bare[3]).trim();
+    draft.due = bareDue;
+    title = title.slice(0, bare.index);
   }
   draft.link = /<?(https?:\/\/[^\s)>\]]+)/.exec(title)?.[1];
   draft.title = title.replace(/\(\s*[,;]?\s*\)/g, '').replace(/\s+/g, ' ').replace(/[\s,;:—–-]+$/, '').trim() || stripInline(raw);

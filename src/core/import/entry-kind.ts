@@ -30,6 +30,11 @@ export function markerOf(text: string): { marker: Marker; kind: TimelineKind } |
   return found ? { marker: found.marker, kind: found.kind } : undefined;
 }
 
+// "Rolled back, no improvement" did not mitigate; "no alert configured" detected nothing.
+const NEGATED = /\b(no (improvement|effect|change|alerts?\b)|did ?n[o']t (help|work|fire|improve)|not (helping|working|improving|detected|alerted)|without (an? )?alert)/i;
+const UNDONE_BY_NEGATION: ReadonlySet<TimelineKind> = new Set(['mitigation', 'detection', 'resolution']);
+
 export function guessKind(text: string): TimelineKind {
-  return KIND_WORDS.find((k) => k.pattern.test(text))?.kind ?? 'action';
+  const negated = NEGATED.test(text);
+  return KIND_WORDS.find((k) => (!negated || !UNDONE_BY_NEGATION.has(k.kind)) && k.pattern.test(text))?.kind ?? 'action';
 }

@@ -8,6 +8,7 @@ import { trimBlankEdges } from './body';
 import { guessKind, markerOf } from './entry-kind';
 import { inOrder, parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type SlashedOrder, type SlashedParts, type Stamp } from './dates';
 import { FENCE, readBlocks, stripInline, type ListItem, type Section } from './markdown';
+import { isRealValue } from './stats';
 import type { LocalDate, TimelineEntry, UndatedRow } from './types';
 import { describeZone, findZoneInHeader, findZoneStatement, writesMonthFirst, zonedTimestamp, type Zone } from './zones';
 
@@ -216,7 +217,7 @@ class TimelineReader {
         stamp: parseStamp(written),
         written: stripInline(written),
         text: evidence && !evidenceUrl ? `${text} (${evidence})` : text,
-        who: stripInline(cell(columns.who)) || undefined,
+        who: namedIn(stripInline(cell(columns.who))),
         evidence: evidenceUrl,
         columnZone,
       });
@@ -320,6 +321,11 @@ class TimelineReader {
     this.choose(`The time ${written} comes after a later one, so it was read as the next day (${isoDate(nextDate)}).`);
     return nextDate;
   }
+}
+
+/** A name, not a placeholder ("—", "N/A", "-"). */
+function namedIn(cell: string): string | undefined {
+  return isRealValue(cell) && !/^[—–]+$/.test(cell) ? cell : undefined;
 }
 
 function eventText(raw: string, stamp: Stamp | undefined): string {
