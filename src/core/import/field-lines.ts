@@ -6,7 +6,8 @@
 import { isTableRow, tableCells } from './markdown';
 
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const FIELD_SEPARATOR = /\s+[·•|]\s+/;
+// A lookaround, not `\s+[·•|]\s+`: that retries from every blank of a long run of them.
+const FIELD_SEPARATOR = /(?<=\s)[·•|](?=\s)/;
 
 export function asFieldLines(lines: readonly string[]): string[] {
   const out: string[] = [];
@@ -17,7 +18,7 @@ export function asFieldLines(lines: readonly string[]): string[] {
       continue;
     }
     const unquoted = line.replace(/^\s*>\s?/, '');
-    const parts = unquoted.split(FIELD_SEPARATOR);
+    const parts = unquoted.split(FIELD_SEPARATOR).map((p) => p.trim());
     out.push(...(parts.length > 1 && parts.every((p) => p.includes(':')) ? parts : [unquoted]));
   }
   return out;
