@@ -59,7 +59,7 @@ describe('edits: action items', () => {
 
   it('sets or adds a due date after the owner', () => {
     assert.equal(apply(TEXT, setActionDueEdits(TEXT, 0, '2026-12-15')).split('\n')[10], '    due: 2026-12-15');
-    assert.equal(apply(TEXT, setActionDueEdits(TEXT, 1, '2026-12-15')).split('\n')[12], '  - {id: A2, title: Runbook step, owner: Sam Ortiz, status: in-progress, due: 2026-12-15}');
+    assert.equal(apply(TEXT, setActionDueEdits(TEXT, 1, '2026-12-15')).split('\n')[12], '  - {id: A2, title: Runbook step, owner: Sam Ortiz, due: 2026-12-15, status: in-progress}');
   });
 
   it('finds actions by id, and offers no edit for a missing action or a bad date', () => {

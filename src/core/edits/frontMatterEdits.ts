@@ -139,8 +139,9 @@ export function setField(fm: FrontMatterText, path: YamlPath, value: string | nu
     const at = fm.text.charCodeAt(fm.yamlStart) === 0xfeff ? fm.yamlStart + 1 : fm.yamlStart;
     return edit(fm, at, at, `${name}: ${yamlScalar(value)}${fm.eol}`);
   }
+  // A list item written `{}` is a flow map with no entries yet: the field goes between the braces.
+  if (parent?.kind === 'map' && isFlow(fm, parent)) return insertIntoFlowMap(fm, parent, name, value, after);
   if (!parent?.entries || parent.entries.length === 0) return undefined;
-  if (isFlow(fm, parent)) return insertIntoFlowMap(fm, parent, name, value);
   const anchor = (after && findEntry(parent, after)) || parent.entries[parent.entries.length - 1];
   const indent = ' '.repeat(fm.lines.positionAt(fm.offset(parent.entries[0].key)).character);
   const insertAt = fm.nextLineStart(Math.max(fm.endOffset(anchor.value), fm.endOffset(anchor.key)));
@@ -159,7 +160,12 @@ function scalarFor(fm: FrontMatterText, parent: YamlNode | undefined, value: str
   return parent && parent.kind !== 'scalar' && isFlow(fm, parent) ? flowScalar(value) : yamlScalar(value);
 }
 
-function insertIntoFlowMap(fm: FrontMatterText, map: YamlNode, name: string, value: string | number | boolean): TextEdit {
+function insertIntoFlowMap(fm: FrontMatterText, map: YamlNode, name: string, value: string | number | boolean, after?: string): TextEdit {
+  const anchor = after ? findEntry(map, after) : undefined;
+  if (anchor) {
+    const at = Math.max(fm.endOffset(anchor.key), fm.endOffset(anchor.value));
+    return edit(fm, at, at, `, ${flowScalar(name)}: ${flowScalar(value)}`);
+  }
   const closing = fm.endOffset(map) - 1;
   const before = fm.text.slice(fm.offset(map), closing).trimEnd();
   const separator = before.endsWith('{') ? '' : ', ';
