@@ -1,4 +1,4 @@
-/** Incident id rules: the format's pattern and allocation of the next free id. */
+/** Id rules: the format's pattern and allocation of the next free incident and action ids. */
 
 export const INCIDENT_ID_PATTERN = /^[A-Z][A-Z0-9]*-\d+(-\d+)?$/;
 
@@ -19,4 +19,19 @@ export function nextIncidentId(existingIds: Iterable<string>, year: number, pref
     width = Math.max(width, rest.length);
   }
   return head + String(highest + 1).padStart(width, '0');
+}
+
+/**
+ * The next free action id of the form `A<n>`, one above the highest used in
+ * the incident (as with incident ids, a gap is not reused: actions are cited
+ * by id in tickets and reviews).
+ */
+export function nextActionId(existingIds: Iterable<unknown>): string {
+  // BigInt: an id like A99999999999999999999 would otherwise come back as A1e+20.
+  let highest = 0n;
+  for (const id of existingIds) {
+    const number = typeof id === 'string' ? /^A(\d+)$/.exec(id)?.[1] : undefined;
+    if (number && BigInt(number) > highest) highest = BigInt(number);
+  }
+  return `A${highest + 1n}`;
 }

@@ -23,7 +23,8 @@ import { actionIndexById, markActionDoneEdits, setActionDueEdits } from '../../s
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
 import { setStatusEdits, type Status } from '../../src/core/edits/lifecycle';
 import { incidentFileName, newIncidentText } from '../../src/core/edits/newIncident';
-import { quickFixes, type QuickFixContext } from '../../src/core/edits/quickFixes';
+import type { QuickFixContext } from '../../src/core/edits/quickFix';
+import { quickFixes } from '../../src/core/edits/quickFixes';
 import { assignRoleEdits } from '../../src/core/edits/roles';
 import { applyEdits, type TextEdit } from '../../src/core/edits/textEdit';
 import { addTimelineEntryEdits } from '../../src/core/edits/timelineEntry';
@@ -256,7 +257,12 @@ export const TARGETS: readonly Target[] = [
       await index.scan(host);
       const diagnostics: Diagnostic[] = index.diagnostics(INCIDENT_PATH);
       for (const d of diagnostics) {
-        for (const fix of quickFixes(text, d, quickFixContext(p))) edited(text, fix.edits, `quickFixes(${d.code}: ${fix.title})`);
+        for (const fix of quickFixes(text, d, quickFixContext(p))) {
+          edited(text, fix.edits, `quickFixes(${d.code}: ${fix.title})`);
+          // The cursor of a value left for the user sits between the quotes of that empty value.
+          const around = fix.cursor && fix.edits[fix.cursor.edit]?.newText.slice(fix.cursor.offset - 1, fix.cursor.offset + 1);
+          must(!fix.cursor || around === '""', `quickFixes(${d.code}: ${fix.title}): the cursor is not in an empty value`);
+        }
       }
     },
   },
@@ -345,10 +351,12 @@ export const TARGETS: readonly Target[] = [
   { name: 'review.insertPerspective', module: 'src/core/review/bodyEdits.ts', run: (text, p) => bodyEdit(text, insertPerspective(text, p.role), 'insertPerspective') },
 ];
 
-/** Modules that hold edit helpers rather than edits of their own (covered through the targets that use them). */
+/** Modules that hold edit helpers or types rather than edits of their own (covered through the targets that use them). */
 export const HELPER_MODULES: readonly string[] = [
   'src/core/edits/compose.ts',
   'src/core/edits/frontMatterEdits.ts',
+  'src/core/edits/missingFields.ts',
+  'src/core/edits/quickFix.ts',
   'src/core/edits/textEdit.ts',
   'src/core/edits/topLevel.ts',
   'src/core/edits/verify.ts',

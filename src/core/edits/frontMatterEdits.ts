@@ -149,6 +149,23 @@ export function setField(fm: FrontMatterText, path: YamlPath, value: string | nu
   return edit(fm, insertAt, insertAt, `${needsBreak ? fm.eol : ''}${indent}${name}: ${yamlScalar(value)}${fm.eol}`);
 }
 
+/**
+ * Inserts `name: value` as the first field of a map in a list (`id` of an
+ * action, `at` of a timeline entry: where people look for them), moving the
+ * old first field to a line of its own at the same indentation.
+ */
+export function insertFieldFirst(fm: FrontMatterText, path: YamlPath, value: string | number | boolean): TextEdit | undefined {
+  const parent = fm.node(path.slice(0, -1));
+  const name = String(path[path.length - 1]);
+  if (parent?.kind !== 'map' || findEntry(parent, name)) return undefined;
+  const first = parent.entries?.[0];
+  if (!first) return setField(fm, path, value);
+  const at = fm.offset(first.key);
+  if (isFlow(fm, parent)) return edit(fm, at, at, `${flowScalar(name)}: ${flowScalar(value)}, `);
+  const indent = ' '.repeat(fm.lines.positionAt(at).character);
+  return edit(fm, at, at, `${name}: ${yamlScalar(value)}${fm.eol}${indent}`);
+}
+
 /** Whether a collection is written in flow style (`{...}` or `[...]`). */
 export function isFlow(fm: FrontMatterText, node: YamlNode): boolean {
   const first = fm.text[fm.offset(node)];

@@ -5,26 +5,10 @@
 import type { Diagnostic } from '../diagnostics';
 import { formatDate, formatTimestamp, DAY_MS } from '../timestamps';
 import { FrontMatterText, renameKey, replaceValue, setField, sortTimeline } from './frontMatterEdits';
+import { missingFieldFixes } from './missingFields';
+import type { QuickFix, QuickFixContext } from './quickFix';
 import type { TextEdit } from './textEdit';
 import { findEntry } from '../yamlTree';
-
-export interface QuickFix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  /** The fix most people want: offered first, applied by "Fix all" style commands. */
-  readonly preferred?: boolean;
-}
-
-export interface QuickFixContext {
-  readonly nowMs: number;
-  /** The user's offset in minutes east of UTC, for new timestamps. */
-  readonly offsetMinutes: number;
-  readonly todayMs: number;
-  /** The next free incident id in this folder. */
-  nextId(year: number): string;
-  /** The file's name, to suggest a title from its slug. */
-  readonly fileName: string;
-}
 
 const NEW_DUE_DAYS = [7, 14, 30];
 const ACTION_INDEX = (d: Diagnostic) => (typeof d.data?.index === 'number' ? d.data.index : -1);
@@ -36,7 +20,7 @@ export function quickFixes(text: string, d: Diagnostic, context: QuickFixContext
   const now = formatTimestamp(context.nowMs, context.offsetMinutes);
   switch (d.code) {
     case 'missing-field':
-      return missingField(fm, d, context, now);
+      return missingFieldFixes(fm, d, context, now);
     case 'unknown-field': {
       const suggestion = d.data?.suggestion;
       const field = d.data?.field;
@@ -84,49 +68,8 @@ export function quickFixes(text: string, d: Diagnostic, context: QuickFixContext
   }
 }
 
-function missingField(fm: FrontMatterText, d: Diagnostic, context: QuickFixContext, now: string): QuickFix[] {
-  const field = d.data?.field;
-  const parent = d.data?.path;
-  if (typeof field !== 'string' || !Array.isArray(parent)) return [];
-  const fix = (title: string, value: string, after?: string): QuickFix[] => {
-    const path = parent.length === 0 ? [field] : [...pathFromStrings(parent), field];
-    const edit = setField(fm, path, value, after);
-    return edit ? [{ title, edits: [edit], preferred: true }] : [];
-  };
-  if (parent.length > 0) {
-    if (parent[0] === 'actions' && field === 'status') return fix('Add `status: open`', 'open');
-    return [];
-  }
-  switch (field) {
-    case 'id': {
-      const started = typeof fm.value.started === 'string' ? Number(fm.value.started.slice(0, 4)) : NaN;
-      const id = context.nextId(Number.isFinite(started) ? started : new Date(context.nowMs).getUTCFullYear());
-      return fix(`Add \`id: ${id}\` (the next free id)`, id);
-    }
-    case 'title':
-      return fix('Add a title from the file name', titleFromFileName(context.fileName), 'id');
-    case 'status':
-      return fix('Add `status: investigating`', 'investigating', 'title');
-    case 'severity':
-      return fix('Add `severity: SEV3`', 'SEV3', 'status');
-    case 'started':
-      return fix(`Add \`started: ${now}\` (now)`, now, 'severity');
-    default:
-      return [];
-  }
-}
-
-function titleFromFileName(fileName: string): string {
-  const slug = fileName.replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim();
-  return slug ? slug[0].toUpperCase() + slug.slice(1) : 'What users saw';
-}
-
 function lastPresent(fm: FrontMatterText, names: readonly string[]): string | undefined {
   return names.find((name) => fm.value[name] !== undefined);
-}
-
-function pathFromStrings(parts: readonly string[]): (string | number)[] {
-  return parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /**

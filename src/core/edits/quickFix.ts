@@ -1,0 +1,26 @@
+/** What a quick fix is: computed by the core, offered by the editor, applied to text by the tests. */
+import type { TextEdit } from './textEdit';
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix most people want: offered first, applied by "Fix all" style commands. */
+  readonly preferred?: boolean;
+  /**
+   * Where the user types next, for a value only they know (a title, a sha):
+   * an offset into the new text of `edits[edit]`. The editor puts the cursor
+   * there once the fix is applied.
+   */
+  readonly cursor?: { readonly edit: number; readonly offset: number };
+}
+
+export interface QuickFixContext {
+  readonly nowMs: number;
+  /** The user's offset in minutes east of UTC, for new timestamps. */
+  readonly offsetMinutes: number;
+  readonly todayMs: number;
+  /** The next free incident id in this folder. */
+  nextId(year: number): string;
+  /** The file's name, to suggest a title from its slug. */
+  readonly fileName: string;
+}
