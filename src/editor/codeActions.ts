@@ -7,6 +7,7 @@ import { localToday } from '../core/lint';
 import { toRange, toWorkspaceEdit } from './convert';
 import type { IncidentDiagnostics } from './diagnostics';
 import type { IncidentWorkspace } from './incidentWorkspace';
+import { ResponseCommands } from './response/commandIds';
 
 export class IncidentCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -36,6 +37,8 @@ export class IncidentCodeActions implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document.uri, fix.edits);
         action.isPreferred = fix.preferred;
+        // For a value only the user knows, the fix leaves it empty and puts the cursor in it.
+        if (fix.cursor) action.command = { command: ResponseCommands.revealInIncident, title: fix.title, arguments: [document.uri, fix.cursor.line, fix.cursor.character] };
         if (vscodeDiagnostic) action.diagnostics = [vscodeDiagnostic];
         actions.push(action);
       }

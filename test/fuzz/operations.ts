@@ -258,10 +258,11 @@ export const TARGETS: readonly Target[] = [
       const diagnostics: Diagnostic[] = index.diagnostics(INCIDENT_PATH);
       for (const d of diagnostics) {
         for (const fix of quickFixes(text, d, quickFixContext(p))) {
-          edited(text, fix.edits, `quickFixes(${d.code}: ${fix.title})`);
+          const after = edited(text, fix.edits, `quickFixes(${d.code}: ${fix.title})`);
+          if (!fix.cursor || after === undefined) continue;
           // The cursor of a value left for the user sits between the quotes of that empty value.
-          const around = fix.cursor && fix.edits[fix.cursor.edit]?.newText.slice(fix.cursor.offset - 1, fix.cursor.offset + 1);
-          must(!fix.cursor || around === '""', `quickFixes(${d.code}: ${fix.title}): the cursor is not in an empty value`);
+          const at = new LineIndex(after).offsetAt(fix.cursor);
+          must(after.slice(at - 1, at + 1) === '""', `quickFixes(${d.code}: ${fix.title}): the cursor is not in an empty value`);
         }
       }
     },

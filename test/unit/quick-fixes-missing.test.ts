@@ -69,9 +69,8 @@ describe('quick fixes: a timeline entry without `at`, `kind` or `text`', () => {
     assert.equal(fix.title, 'Add an empty `text` to fill in');
     assert.ok(!fix.preferred, 'an empty value is not a fix "Fix all" should apply');
     assert.deepEqual(applied(text, [fix], fix.title).slice(3, 5), ['    who: Sam Ortiz', '    text: ""']);
-    assert.ok(fix.cursor);
-    assert.equal(fix.edits[fix.cursor.edit].newText.slice(0, fix.cursor.offset), '    text: "');
     const after = apply(text, fix.edits);
+    assert.deepEqual(fix.cursor, { line: 10, character: '    text: "'.length });
     assert.deepEqual(missingCodes(after), []);
     assert.match(analyzeText(after).diagnostics.find((d) => d.code === 'invalid-value')?.message ?? '', /`timeline\[1\]\.text` should not be empty/);
   });
@@ -98,7 +97,7 @@ describe('quick fixes: an action without `id` or `title`', () => {
   it('adds an empty `title` after the id', () => {
     const fixes = fixesFor(text, 'actions', 2, 'title');
     assert.deepEqual(applied(text, fixes, 'Add an empty `title` to fill in').slice(4, 5), ['  - {id: A4, title: "", status: done}']);
-    assert.equal(fixes[0].edits[0].newText.slice(0, fixes[0].cursor?.offset), ', title: "');
+    assert.deepEqual(fixes[0].cursor, { line: 10, character: '  - {id: A4, title: "'.length });
   });
 
   it('keeps offering `status: open` at the end of the item', () => {
@@ -118,7 +117,7 @@ describe('quick fixes: a code link, commit or factor without a required field', 
     const text = file([...HEAD, 'code:', '  - lines: 40-88  # the TTL', '    note: TTL default changed', '  - {pattern: "const DEFAULT_TTL"}']);
     const block = fixesFor(text, 'code', 0, 'path');
     assert.deepEqual(applied(text, block, 'Add an empty `path` to fill in').slice(1, 4), ['  - path: ""', '    lines: 40-88  # the TTL', '    note: TTL default changed']);
-    assert.equal(block[0].edits[0].newText.slice(0, block[0].cursor?.offset), 'path: "');
+    assert.deepEqual(block[0].cursor, { line: 7, character: '  - path: "'.length });
     assert.deepEqual(applied(text, fixesFor(text, 'code', 1, 'path'), 'Add an empty `path` to fill in').slice(-1), ['  - {path: "", pattern: "const DEFAULT_TTL"}']);
   });
 

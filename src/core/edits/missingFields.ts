@@ -13,6 +13,7 @@ import { COMMIT_ROLES, FACTOR_KINDS, TIMELINE_KINDS } from '../schema';
 import { findEntry } from '../yamlTree';
 import { type FrontMatterText, insertFieldFirst, setField } from './frontMatterEdits';
 import type { QuickFix, QuickFixContext } from './quickFix';
+import { positionInNewText } from './textEdit';
 
 interface Facts {
   readonly fm: FrontMatterText;
@@ -107,7 +108,7 @@ function adder(fm: FrontMatterText, path: YamlPath, place: Rule['place']): Adder
     blank: () => {
       const edit = add('');
       // Not preferred: an empty value is a start, not a fix, and "Fix all" should not write one.
-      return edit ? [{ title: `Add an empty \`${field}\` to fill in`, edits: [edit], cursor: { edit: 0, offset: edit.newText.indexOf(': ""') + ': "'.length } }] : [];
+      return edit ? [{ title: `Add an empty \`${field}\` to fill in`, edits: [edit], cursor: positionInNewText(edit, edit.newText.indexOf(': ""') + ': "'.length) }] : [];
     },
   };
 }

@@ -1,4 +1,5 @@
 /** What a quick fix is: computed by the core, offered by the editor, applied to text by the tests. */
+import type { Position } from '../text';
 import type { TextEdit } from './textEdit';
 
 export interface QuickFix {
@@ -7,11 +8,10 @@ export interface QuickFix {
   /** The fix most people want: offered first, applied by "Fix all" style commands. */
   readonly preferred?: boolean;
   /**
-   * Where the user types next, for a value only they know (a title, a sha):
-   * an offset into the new text of `edits[edit]`. The editor puts the cursor
-   * there once the fix is applied.
+   * Where the user types next, for a value only they know (a title, a sha),
+   * as a position in the text after the fix: the editor puts the cursor there.
    */
-  readonly cursor?: { readonly edit: number; readonly offset: number };
+  readonly cursor?: Position;
 }
 
 export interface QuickFixContext {
