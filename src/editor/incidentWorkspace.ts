@@ -196,7 +196,8 @@ export class IncidentWorkspace implements vscode.Disposable {
     for (const path of paths) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === state.host.uriOf(path).toString());
       // An open document's unsaved text wins over the disk; a deleted file's lingering (saved) document does not.
-      if (open && !open.isClosed && (open.isDirty || (await state.host.stat(path)) !== undefined)) {
+      // The catalog is always read from disk: its open document is not an incident, and `update` would pass it by.
+      if (path !== CATALOG_PATH && open && !open.isClosed && (open.isDirty || (await state.host.stat(path)) !== undefined)) {
         state.index.update(path, open.getText());
         fromEditor.push(path);
       } else {
