@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, diagnosticsOf, lens, open, removeFile, writeFile } from './support/lens';
+import { apply, applyFix, diagnosticGone, fixesFor, localDateIn } from './support/quickFixes';
 
 const FILE = 'incidents/2026-11-21-quick-fix-target.md';
 
@@ -23,19 +24,6 @@ timeline:
 
 Body stays as it is.
 `;
-
-async function fixesFor(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
-  const list = await diagnosticsOf(uri, (l) => l.some((d) => d.code === code));
-  const target = list.find((d) => d.code === code)!;
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-  return actions.filter((action) => action.diagnostics?.some((d) => d.code === code) ?? action.title.length > 0);
-}
-
-async function apply(action: vscode.CodeAction | undefined): Promise<void> {
-  assert.ok(action, 'a quick fix is offered');
-  assert.ok(action.edit, `"${action.title}" carries an edit`);
-  assert.ok(await vscode.workspace.applyEdit(action.edit));
-}
 
 suite('quick fixes', () => {
   let uri: vscode.Uri;
@@ -95,6 +83,13 @@ suite('quick fixes', () => {
     await apply(fixes.find((f) => f.title === 'Mark the action done'));
     assert.match(document.lineAt(8).text, /status: done\}$/);
     await diagnosticsOf(uri, (l) => !l.some((d) => d.code === 'action-overdue'));
+  });
+
+  test('an overdue action\'s due date moves 14 days out', async () => {
+    const due = localDateIn(14);
+    await applyFix(uri, 'action-overdue', `Move the due date to ${due} (in 14 days)`);
+    assert.equal(document.lineAt(8).text, `  - {id: A1, title: Alert on empty result rate, owner: Lee Wong, due: ${due}, status: open}`);
+    await diagnosticGone(uri, 'action-overdue');
   });
 
   test('a missing mitigated time is added after detected', async () => {

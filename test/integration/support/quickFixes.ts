@@ -1,0 +1,54 @@
+// Quick fixes as a user gets them: the code actions the editor offers for a
+// diagnostic, applied through the workbench (edits, snippet edits, commands).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { diagnosticsOf, eventually } from './lens';
+
+/** A diagnostic with this code (and the message part, where several share a code). */
+export async function waitForDiagnostic(uri: vscode.Uri, code: string, messagePart = ''): Promise<vscode.Diagnostic> {
+  const matches = (d: vscode.Diagnostic) => d.code === code && d.message.includes(messagePart);
+  const list = await diagnosticsOf(uri, (l) => l.some(matches));
+  return list.find(matches)!;
+}
+
+/** Waits until no diagnostic has this code and message part. */
+export async function diagnosticGone(uri: vscode.Uri, code: string, messagePart = ''): Promise<void> {
+  await diagnosticsOf(uri, (l) => !l.some((d) => d.code === code && d.message.includes(messagePart)));
+}
+
+/** The quick fixes offered for one diagnostic (and the command-only ones offered at its range). */
+export async function fixesFor(uri: vscode.Uri, code: string, messagePart = ''): Promise<vscode.CodeAction[]> {
+  const target = await waitForDiagnostic(uri, code, messagePart);
+  // The workbench sometimes drops an answer the provider gave (mostly right after the editor starts): ask again.
+  return eventually(async () => {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const offered = actions.filter((action) => action.diagnostics?.some((d) => d.code === code && d.message === target.message) ?? action.title.length > 0);
+    assert.ok(offered.length > 0, `no quick fix is offered for "${target.message}"`);
+    return offered;
+  });
+}
+
+/** Applies a quick fix as the light bulb does: its edit, then its command. */
+export async function apply(action: vscode.CodeAction | undefined): Promise<void> {
+  assert.ok(action, 'a quick fix is offered');
+  assert.ok(action.edit || action.command, `"${action.title}" carries an edit or a command`);
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" applies`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Finds the fix with this exact title among those for a diagnostic, and applies it. */
+export async function applyFix(uri: vscode.Uri, code: string, title: string, messagePart = ''): Promise<void> {
+  const fixes = await fixesFor(uri, code, messagePart);
+  await apply(fixes.find((fix) => fix.title === title) ?? assert.fail(`"${title}" is not among ${fixes.map((fix) => `"${fix.title}"`).join(', ')}`));
+}
+
+/** The document's lines from `first` (0-based), as many as expected, for exact comparisons. */
+export function linesOf(document: vscode.TextDocument, first: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => document.lineAt(first + i).text);
+}
+
+/** A local date `days` from today, as the fixes write it (YYYY-MM-DD). */
+export function localDateIn(days: number): string {
+  const today = new Date();
+  return new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + days)).toISOString().slice(0, 10);
+}
