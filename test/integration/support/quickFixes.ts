@@ -18,13 +18,23 @@ export async function diagnosticGone(uri: vscode.Uri, code: string, messagePart 
 
 /** The quick fixes offered for one diagnostic (and the command-only ones offered at its range). */
 export async function fixesFor(uri: vscode.Uri, code: string, messagePart = ''): Promise<vscode.CodeAction[]> {
-  const target = await waitForDiagnostic(uri, code, messagePart);
-  // The workbench sometimes drops an answer the provider gave (mostly right after the editor starts): ask again.
+  // Ask again until it answers: the workbench sometimes drops an answer the provider gave (mostly right after the
+  // editor starts), and the problem read first may still be the one of the text before the last revert.
   return eventually(async () => {
+    const target = await waitForDiagnostic(uri, code, messagePart);
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const offered = actions.filter((action) => action.diagnostics?.some((d) => d.code === code && d.message === target.message) ?? action.title.length > 0);
     assert.ok(offered.length > 0, `no quick fix is offered for "${target.message}"`);
     return offered;
+  });
+}
+
+/** The quick fixes for one diagnostic, once one of them has a title like `title` (the editor may still show the problems of the text before). */
+export async function fixesWith(uri: vscode.Uri, code: string, messagePart: string, title: RegExp): Promise<vscode.CodeAction[]> {
+  return eventually(async () => {
+    const fixes = await fixesFor(uri, code, messagePart);
+    assert.ok(fixes.some((fix) => title.test(fix.title)), `no fix like ${title} among ${fixes.map((fix) => `"${fix.title}"`).join(', ')}`);
+    return fixes;
   });
 }
 
@@ -38,8 +48,12 @@ export async function apply(action: vscode.CodeAction | undefined): Promise<void
 
 /** Finds the fix with this exact title among those for a diagnostic, and applies it. */
 export async function applyFix(uri: vscode.Uri, code: string, title: string, messagePart = ''): Promise<void> {
-  const fixes = await fixesFor(uri, code, messagePart);
-  await apply(fixes.find((fix) => fix.title === title) ?? assert.fail(`"${title}" is not among ${fixes.map((fix) => `"${fix.title}"`).join(', ')}`));
+  // Until the editor has the problems of the current text, the fixes at the problem's range can be another's.
+  const fix = await eventually(async () => {
+    const fixes = await fixesFor(uri, code, messagePart);
+    return fixes.find((candidate) => candidate.title === title) ?? assert.fail(`"${title}" is not among ${fixes.map((candidate) => `"${candidate.title}"`).join(', ')}`);
+  });
+  await apply(fix);
 }
 
 /** The document's lines from `first` (0-based), as many as expected, for exact comparisons. */
