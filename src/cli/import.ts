@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { importPostmortem, type ImportResult } from '../core/import/index';
 import { DEFAULT_LEVELS, defaultLevel, toLevel } from '../core/import/severity';
+import { decodeSource, type SourceText } from '../core/import/source-text';
 import { readFolderSettings } from '../node/settings';
 
 export interface ImportIo {
@@ -51,9 +52,9 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
   let failed = 0;
   for (const file of parsed.files) {
     const source = path.resolve(io.cwd, file);
-    let markdown: string;
+    let decoded: SourceText;
     try {
-      markdown = await readFile(source, 'utf8');
+      decoded = decodeSource(await readFile(source));
     } catch (error) {
       io.err(`Could not read ${file}: ${reason(error)}`);
       failed++;
@@ -61,7 +62,7 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
     }
     let result: ImportResult;
     try {
-      result = importPostmortem(path.basename(source), markdown, { existingIds, defaultSeverity, severity: parsed.severity, severityLevels: levels });
+      result = importPostmortem(path.basename(source), decoded.text, { existingIds, defaultSeverity, severity: parsed.severity, severityLevels: levels, decodingNote: decoded.note });
     } catch (error) {
       // A bug in the importer should cost one file, not the whole batch.
       io.err(`Could not import ${file}: ${reason(error)}`);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { importPostmortem, type ImportResult } from '../core/import/index';
 import { defaultLevel } from '../core/import/severity';
+import { decodeSource } from '../core/import/source-text';
 import type { IncidentWorkspace, FolderIncidents } from './incidentWorkspace';
 import { pickOne } from './response/quickInput';
 
@@ -28,8 +29,8 @@ export async function importPostmortems(workspace: IncidentWorkspace, output: vs
   output.clear();
   for (const source of sources) {
     const name = source.path.split('/').pop() ?? 'postmortem.md';
-    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
-    let result = importPostmortem(name, text, { existingIds, defaultSeverity, severityLevels: levels });
+    const { text, note: decodingNote } = decodeSource(await vscode.workspace.fs.readFile(source));
+    let result = importPostmortem(name, text, { existingIds, defaultSeverity, severityLevels: levels, decodingNote });
     if (result.severityFrom === 'default') {
       const items = levels.map((level) => ({ label: level }));
       const picked = await pickOne({
@@ -38,7 +39,7 @@ export async function importPostmortems(workspace: IncidentWorkspace, output: vs
         items,
         active: items.find((item) => item.label === defaultSeverity),
       });
-      if (picked) result = importPostmortem(name, text, { existingIds, defaultSeverity, severity: picked.label, severityLevels: levels });
+      if (picked) result = importPostmortem(name, text, { existingIds, defaultSeverity, severity: picked.label, severityLevels: levels, decodingNote });
     }
     const target = await freeUri(state, result.fileName);
     const edit = new vscode.WorkspaceEdit();

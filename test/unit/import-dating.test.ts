@@ -31,7 +31,8 @@ describe('import: dating timeline rows', () => {
   it('carries a date written on one row to the time-only rows after it', () => {
     const table = importText('# T\n\n*All times are in UTC.*\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n| Mar 5 2024 | 22:40 | Throttling |\n| | 22:55 | Alert |\n| Mar 6 2024 | 00:45 | Lifted |\n| | 02:10 | Empty |\n');
     assert.deepEqual(timelineOf(table).map((e) => e.at), ['2024-03-05T22:40:00Z', '2024-03-05T22:55:00Z', '2024-03-06T00:45:00Z', '2024-03-06T02:10:00Z']);
-    assert.ok(table.mapped.some((m) => m.includes('take the date of the row above')));
+    assert.ok(table.warnings.some((m) => m.includes('take the date of the row above')));
+    assert.match(bodyOf(table), /take the date of the row above them \(2024-03-05\)/);
     assert.deepEqual(timesOf('# T\n\n## Timeline (UTC)\n\n- 2024-03-05 22:40 — Deploy\n- 22:55 — Alert fires\n- 00:05 — Rolled back\n'), ['2024-03-05T22:40:00Z', '2024-03-05T22:55:00Z', '2024-03-06T00:05:00Z']);
   });
 

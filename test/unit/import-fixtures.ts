@@ -3,12 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { importPostmortem, type ImportOptions, type ImportResult } from '../../src/core/import/index';
+import { decodeSource } from '../../src/core/import/source-text';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'postmortems');
 
 export interface Fixture {
   readonly name: string;
   readonly text: string;
+  /** Said when the file is not UTF-8, as the CLI passes it on. */
+  readonly decodingNote?: string;
 }
 
 export type FixtureFolder = 'dfds' | 'own' | 'stress';
@@ -18,7 +21,10 @@ export function fixtures(folder: FixtureFolder): Fixture[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md') && name !== 'README.md')
     .sort()
-    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+    .map((name) => {
+      const { text, note } = decodeSource(readFileSync(path.join(dir, name)));
+      return { name, text, decodingNote: note };
+    });
 }
 
 export function fixture(folder: FixtureFolder, prefix: string): Fixture {
@@ -31,7 +37,7 @@ export function fixture(folder: FixtureFolder, prefix: string): Fixture {
 export const NOW = new Date('2026-01-15T10:30:00Z');
 
 export function importFixture(f: Fixture, options: Partial<ImportOptions> = {}): ImportResult {
-  return importPostmortem(f.name, f.text, { existingIds: [], defaultSeverity: 'SEV3', now: NOW, ...options });
+  return importPostmortem(f.name, f.text, { existingIds: [], defaultSeverity: 'SEV3', now: NOW, decodingNote: f.decodingNote, ...options });
 }
 
 export interface ImportedEntry {

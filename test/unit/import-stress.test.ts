@@ -26,6 +26,12 @@ const EXPECTED: ReadonlyArray<[string, string[], number]> = [
     ['15', [], 0],
     ['16', ['2024-03-05T22:40:00Z','2024-03-05T22:55:00Z','2024-03-05T23:30:00Z','2024-03-06T00:45:00Z','2024-03-06T02:10:00Z'], 0],
     ['17', ['2024-03-05T10:32:00Z','2024-03-05T10:34:00Z','2024-03-05T11:02:00Z','2024-03-05T11:50:00Z'], 0],
+    ['18', ['2023-06-14T21:40:00Z','2023-06-14T22:05:00Z','2023-06-14T22:07:00Z','2023-06-14T22:37:00Z','2023-06-14T22:41:00Z','2023-06-14T22:58:00Z','2023-06-15T00:12:00Z','2023-06-15T00:30:00Z','2023-06-15T01:17:00Z','2023-06-15T02:00:00Z'], 0],
+    ['19', ['2024-05-14T08:55:10+01:00','2024-05-14T09:02:41+01:00','2024-05-14T09:18:02+01:00','2024-05-14T09:21:30+01:00','2024-05-14T08:31:00Z','2024-05-14T09:47:15+01:00','2024-05-14T10:18:00+01:00','2024-05-14T10:41:00+01:00'], 0],
+    ['20', ['2024-03-04T10:32:00-05:00','2024-03-04T10:40:00-05:00','2024-03-04T16:15:00-05:00','2024-03-04T23:50:00-05:00','2024-03-05T00:20:00-05:00','2024-03-05T01:05:00-05:00','2024-03-05T01:30:00-05:00','2024-03-05T07:45:00-05:00'], 0],
+    ['22', ['2023-11-02T11:43:00Z','2023-11-02T11:44:00Z','2023-11-02T11:50:00Z','2023-11-02T12:05:00Z','2023-11-02T13:30:00Z','2023-11-02T17:20:00Z','2023-11-02T18:04:00Z','2023-11-02T19:55:00Z','2023-11-02T22:10:00Z'], 0],
+    ['24', ['2024-02-07T08:15:00+01:00','2024-02-07T09:02:00+01:00','2024-02-07T09:40:00+01:00','2024-02-07T10:25:00+01:00','2024-02-07T13:10:00+01:00'], 0],
+    ['25', ['2024-03-05T14:02:11Z','2024-03-05T14:03:40Z','2024-03-05T14:09:02Z','2024-03-05T14:31:55Z','2024-03-05T14:48:20Z','2024-03-05T14:50:07Z','2024-03-06T09:15:00Z'], 0],
 ];
 
 describe('import: the stress postmortems', () => {
@@ -38,6 +44,19 @@ describe('import: the stress postmortems', () => {
       assert.deepEqual(lintText(result.text).diagnostics.filter((d) => d.severity === 'error'), [], result.text);
     });
   }
+
+  it('reads roles from a field table, Windows-1252 text and owners only from owner fields, and notes carried dates', () => {
+    assert.deepEqual(frontMatterOf(importFixture(fixture('stress', '19'))).roles, { commander: 'Ayesha Rahman' });
+    const windows = importFixture(fixture('stress', '24'));
+    assert.equal(frontMatterOf(windows).title, 'Invoice PDFs blank');
+    assert.match(timelineOf(windows)[1].text, /^First “empty invoice” ticket/);
+    assert.match(bodyOf(windows), /read as Windows-1252/);
+    const actions = frontMatterOf(importFixture(fixture('stress', '20'))).actions as Array<{ title: string; owner?: string }>;
+    assert.deepEqual(actions.map((a) => a.owner), ['Dana Kim', 'Marcus Lee', undefined]);
+    assert.match(actions[2].title, /An owner here is still needed/);
+    assert.match(bodyOf(importFixture(fixture('stress', '22'))), /take the date of the row above them \(2023-11-02\)/);
+    assert.equal(timelineOf(importFixture(fixture('stress', '25')))[0].text, 'scheduler pods restart after node pool upgrade');
+  });
 
   it('covers every stress fixture', () => {
     assert.deepEqual(fixtures('stress').map((f) => f.name.slice(0, 2)), EXPECTED.map(([prefix]) => prefix));

@@ -85,7 +85,8 @@ const KINDS: ReadonlyArray<[ActionKind, RegExp]> = [
 ];
 
 const DUE_PHRASE = /[([,;—–-]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=]?\s*(\d{4}-\d{1,2}-\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*[)\]]?/i;
-const OWNER_PHRASE = /[([,;—–-]?\s*\b(?:owner|owners|assignee|assigned to|responsible|dri)\s*[:=]?\s*(@?[\p{L}][\p{L}\p{N}._-]*(?:\s+[\p{Lu}][\p{L}.-]*)?)\s*[)\]]?/iu;
+// A label with a colon ("owner: Sam"), or "assigned to Sam": plain words ("an owner here is needed") are not a field.
+const OWNER_PHRASE = /[([,;—–-]?\s*(?:\b(?:owner|owners|assignee|responsible|responsable|dri)\s*[:=]|\bassigned to)\s*(@?[\p{L}][\p{L}\p{N}._-]*(?:\s+[\p{Lu}][\p{L}.-]*)?)\s*[)\]]?/iu;
 const MENTION = /(?:^|\s)\(?(@[\w.-]+)\)?/;
 const STATUS_MARK = /^\s*(?:\(?\b(done|completed?|fixed|in progress|wip|won'?t do|dropped|cancell?ed)\b\)?\s*[:\-–—]\s*)|\s*\(\s*(done|completed?|fixed|in progress|wip|won'?t do|dropped|cancell?ed)\s*\)\s*$|\s+\b(DONE|TODO)\b\s*$|\s*(✅|✔️?)\s*$/i;
 

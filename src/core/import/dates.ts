@@ -63,6 +63,8 @@ const RANGE_END = /^\s*(?:-|–|—|to|until)\s*(~?\s*\d{1,2}[:h](?:\d{2}|\?\?)(
 const DOTTED_TIME = /(?<![\d.:])([01]\d|2[0-3])\.([0-5]\d)(?![\d.])/;
 // "2114Z": military style, always UTC.
 const MILITARY_UTC = /(?<![\d.:])([01]\d|2[0-3])([0-5]\d)Z(?![\w])/;
+// `date` output, "Tue Mar  5 14:02:11 UTC 2024": the year comes last, after the time and zone.
+const UNIX_DATE = new RegExp(String.raw`^\s*(?:${WEEKDAY}\s+)?(${MONTH})\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(\S+)\s+)?((?:19|20)\d{2})\s*$`, 'i');
 const APPROXIMATE = /~|≈|\b(?:approx(?:imately|\.)?|around|about|circa|ca\.)\s*/gi;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -170,7 +172,7 @@ function findTime(text: string): TimeFound | undefined {
 export function parseStamp(raw: string): Stamp | undefined {
   let text = stripInline(raw).replace(/[:\s]+$/, '');
   const approximate = /~|≈|\b(?:approx|around|about|circa|ca\.)/i.test(text) || /\?\s*$/.test(text);
-  text = text.replace(APPROXIMATE, ' ').replace(DOTTED_TIME, '$1:$2').replace(MILITARY_UTC, '$1:$2 Z');
+  text = text.replace(APPROXIMATE, ' ').replace(DOTTED_TIME, '$1:$2').replace(MILITARY_UTC, '$1:$2 Z').replace(UNIX_DATE, '$1 $2, $5 $3 $4');
   const isoFull = /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/i.exec(text);
   if (isoFull) text = text.replace(isoFull[0], `${isoFull[1]}-${isoFull[2]}-${isoFull[3]} ${isoFull[4]}:${isoFull[5]}${isoFull[6] ? `:${isoFull[6]}` : ''} ${isoFull[7] ?? ''}`);
   const date = findDate(text);
@@ -262,6 +264,13 @@ function beforeDate(tokens: string[], i: number): boolean {
   return next !== undefined && (/^\d/.test(next) || MONTH_TOKEN.test(next));
 }
 
+/** "Tue Mar  5 14:02:11 UTC 2024": after a month name and a time (and zone), a year closes the stamp. */
+function closingYear(tokens: string[], i: number): boolean {
+  if (!/^(?:19|20)\d{2}$/.test(tokens[i] ?? '')) return false;
+  const before = tokens.slice(0, i).filter((_, k) => k % 2 === 0);
+  return before.some((t) => MONTH_TOKEN.test(t)) && before.slice(-2).some((t) => /^\d{1,2}:\d{2}/.test(t));
+}
+
 export interface LeadingStamp {
   readonly stamp: Stamp;
   /** The stamp as written. */
@@ -289,13 +298,13 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   let written = '';
   for (let i = 0; i < tokens.length; i += 2) {
     const token = tokens[i];
-    const isStamp = STAMP_TOKEN.test(token) && (!BARE_NUMBER.test(token) || nextToMonth(tokens, i)) && (!WEEKDAY_TOKEN.test(token) || beforeDate(tokens, i));
+    const isStamp = (STAMP_TOKEN.test(token) && (!BARE_NUMBER.test(token) || nextToMonth(tokens, i)) && (!WEEKDAY_TOKEN.test(token) || beforeDate(tokens, i))) || closingYear(tokens, i);
     const isZone = i > 0 && parseZone(token.replace(/[:,.)]+$/, '').replace(/^\(/, '')) !== undefined && /\d|[ap]m/i.test(tokens[i - 2] ?? '');
     if (!isStamp && !isZone) break;
     written += (i > 0 ? tokens[i - 1] : '') + token;
     taken = i + 1;
     // A zone ends the stamp unless the stamp goes on: "11:05 AM PST – 11:40 AM PST", "14:02 UTC on 2024-03-05".
-    if (isZone && !/^(?:on|to|until|-|–|—)$/i.test(tokens[i + 2] ?? '')) break;
+    if (isZone && !/^(?:on|to|until|-|–|—)$/i.test(tokens[i + 2] ?? '') && !closingYear(tokens, i + 2)) break;
   }
   // Connector words alone ("at", "-") are not a stamp, and a stamp does not end in one.
   while (taken > 0 && /^(?:at|on|of|to|until|-|–|—|~)$/i.test(tokens[taken - 1])) {

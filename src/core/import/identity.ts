@@ -45,6 +45,8 @@ export function cleanTitle(heading: string, id: string | undefined): string | un
   let title = stripInline(heading).trim();
   if (id) title = title.replace(new RegExp(`^\\[?${id}\\]?\\s*[:—–-]?\\s*`, 'i'), '');
   title = title.replace(TITLE_PREFIX, '').replace(/\s+(?:post[- ]?mortem|incident report)(?=\s*(?:\(.*\))?$)/i, '').trim();
+  // A title in quotes ("Post-incident review – “Invoice PDFs blank”") is the title without them.
+  title = /^(["“'‘])([^"“”'‘’]+)(["”'’])$/.exec(title)?.[2]?.trim() ?? title;
   if (title === '' || PLACEHOLDER_TITLE.test(title)) return undefined;
   return title.length > 200 ? `${title.slice(0, 197).replace(/\s+\S*$/, '')}...` : title;
 }

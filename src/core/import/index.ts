@@ -134,7 +134,7 @@ class PostmortemImport {
     const actions = this.renumber(of('actions').flatMap((s) => this.mapActions(s, startDate)));
     const people = of('participants').map((s) => this.mapPeople(s));
     const participants = unique(people.flatMap((p) => p.participants));
-    const roles = Object.assign({}, ...people.map((p) => p.roles), this.rolesFrom(parts.intro)) as Record<string, string>;
+    const roles = Object.assign({}, ...people.map((p) => p.roles), this.rolesFrom(asFieldLines(parts.intro))) as Record<string, string>;
     const tags = unique(stats.categories.map((c) => c.toLowerCase().replace(/\s+/g, '-')));
     if (tags.length > 0) this.mapped.push(`Category → tags: ${tags.join(', ')}`);
     for (const line of stats.unusable) this.leftInBody.push(`"${line}" is too vague to derive a time from; it stays in the body.`);
@@ -164,9 +164,11 @@ class PostmortemImport {
       actions,
       timeline: entries,
     });
+    const guesses = [...(this.options.decodingNote ? [this.options.decodingNote] : []), ...reading.choices];
+    if (this.options.decodingNote) this.warnings.unshift(this.options.decodingNote);
     const preface = [
       `_Imported from "${baseName(this.sourceName)}". Fields were read from the postmortem; comments in the front matter say how each time was derived._`,
-      ...(reading.choices.length > 0 ? ['', '_Guesses made while reading the timeline:_', '', ...reading.choices.map((c) => `- _${c}_`)] : []),
+      ...(guesses.length > 0 ? ['', '_Guesses made while reading the source:_', '', ...guesses.map((c) => `- _${c}_`)] : []),
     ].join('\n');
     const text = `${frontMatter}\n\n${this.body.render(preface)}`;
     return {

@@ -287,7 +287,7 @@ class TimelineReader {
     if (this.cursor.date) {
       if (this.cursor.dateFromRow && !this.carriedForward) {
         this.carriedForward = true;
-        this.mapped.push(`Rows with only a time (from "${written}") take the date of the row above them`);
+        this.choose(`Rows with only a time (from "${written}") take the date of the row above them (${isoDate(this.cursor.date)}); please check.`);
       }
       return this.cursor.date;
     }

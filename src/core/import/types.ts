@@ -11,6 +11,8 @@ export interface ImportOptions {
   readonly timeZone?: string;
   /** The configured severity levels, worst first. Default SEV1..SEV4. */
   readonly severityLevels?: readonly string[];
+  /** How the file's bytes were read when they were not UTF-8; kept with the other guesses in the imported file. */
+  readonly decodingNote?: string;
   /** Only used when the source has no date at all; injectable for tests. */
   readonly now?: Date;
 }
