@@ -36,6 +36,11 @@ describe('import: dating timeline rows', () => {
     assert.deepEqual(timesOf('# T\n\n## Timeline (UTC)\n\n- 2024-03-05 22:40 — Deploy\n- 22:55 — Alert fires\n- 00:05 — Rolled back\n'), ['2024-03-05T22:40:00Z', '2024-03-05T22:55:00Z', '2024-03-06T00:05:00Z']);
   });
 
+  it('reads 1415 as a time only in a column headed as one', () => {
+    assert.deepEqual(timesOf('# T\n\n## Timeline (UTC)\n\n| Date | Time | Event |\n|---|---|---|\n| 2024-03-05 | 1415 | Deploy |\n| | 0030 | After midnight |\n'), ['2024-03-05T14:15:00Z', '2024-03-06T00:30:00Z']);
+    assert.deepEqual(timesOf('# T\n\n## Timeline (UTC)\n\n| Event | Count |\n|---|---|\n| Deploy on 2024-03-05 | 1415 |\n'), []);
+  });
+
   it('reads day-first date headings as dates, not as numbered sections', () => {
     assert.deepEqual(timesOf('# T\n\n## Timeline\n\nAll times UTC.\n\n### 5 Jul 2024\n\n- 08:14 Deploy\n\n### 12 March 2024\n\n- 14:02 Alert\n'), ['2024-03-12T14:02:00Z', '2024-07-05T08:14:00Z']);
   });

@@ -32,6 +32,7 @@ const EXPECTED: ReadonlyArray<[string, string[], number]> = [
     ['22', ['2023-11-02T11:43:00Z','2023-11-02T11:44:00Z','2023-11-02T11:50:00Z','2023-11-02T12:05:00Z','2023-11-02T13:30:00Z','2023-11-02T17:20:00Z','2023-11-02T18:04:00Z','2023-11-02T19:55:00Z','2023-11-02T22:10:00Z'], 0],
     ['24', ['2024-02-07T08:15:00+01:00','2024-02-07T09:02:00+01:00','2024-02-07T09:40:00+01:00','2024-02-07T10:25:00+01:00','2024-02-07T13:10:00+01:00'], 0],
     ['25', ['2024-03-05T14:02:11Z','2024-03-05T14:03:40Z','2024-03-05T14:09:02Z','2024-03-05T14:31:55Z','2024-03-05T14:48:20Z','2024-03-05T14:50:07Z','2024-03-06T09:15:00Z'], 0],
+    ['26', ['2024-03-22T14:15:00-06:00','2024-03-22T14:22:00-06:00','2024-03-22T14:40:00-06:00','2024-03-22T14:59:00-06:00','2024-03-22T15:07:00-06:00'], 0],
 ];
 
 describe('import: the stress postmortems', () => {
@@ -56,6 +57,14 @@ describe('import: the stress postmortems', () => {
     assert.match(actions[2].title, /An owner here is still needed/);
     assert.match(bodyOf(importFixture(fixture('stress', '22'))), /take the date of the row above them \(2023-11-02\)/);
     assert.equal(timelineOf(importFixture(fixture('stress', '25')))[0].text, 'scheduler pods restart after node pool upgrade');
+  });
+
+  it('reads due dates like 04/05/2024 in the order of the document\'s other dates, and says so', () => {
+    const result = importFixture(fixture('stress', '26'));
+    const actions = frontMatterOf(result).actions as Array<{ due?: string }>;
+    assert.deepEqual(actions.map((a) => a.due), ['2024-04-05', '2024-04-12']);
+    assert.match(bodyOf(result), /Dates like 04\/05\/2024 were read as month\/day/);
+    assert.deepEqual(timelineOf(result).map((e) => e.who), ['pipeline', 'NOC', 'R. Alvarez', 'R. Alvarez', 'NOC']);
   });
 
   it('covers every stress fixture', () => {

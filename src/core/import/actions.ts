@@ -4,7 +4,7 @@
  * A status the source does not give is `open`: the importer cannot know
  * what was done since.
  */
-import { isoDate, parseLooseDate } from './dates';
+import { inOrder, isoDate, orderNote, parseLooseDate, type OrderChoice } from './dates';
 import { flattenItem, readBlocks, stripInline } from './markdown';
 import { isRealValue } from './stats';
 import type { ActionItem, ActionKind, ActionStatus, LocalDate } from './types';
@@ -17,6 +17,15 @@ export interface ActionReading {
   readonly columns: string[];
   /** How written values were read ("June 28" as 2024-06-28), for the report. */
   readonly notes: string[];
+  /** Guesses to keep in the imported file (the order of `04/05/2024`). */
+  readonly choices: string[];
+}
+
+/** What places a due date: the incident's date for "June 28", the document's order for `04/05/2024`. */
+interface DueDating {
+  readonly referenceDate?: LocalDate;
+  readonly order?: OrderChoice;
+  readonly choices: string[];
 }
 
 interface Draft {
@@ -30,8 +39,9 @@ interface Draft {
   reason?: string;
 }
 
-/** `referenceDate` (when the incident started) places due dates written without a year. */
-export function readActions(lines: readonly string[], referenceDate: LocalDate | undefined): ActionReading {
+/** `referenceDate` (when the incident started) places due dates written without a year; `order` reads `04/05/2024`. */
+export function readActions(lines: readonly string[], referenceDate: LocalDate | undefined, order?: OrderChoice): ActionReading {
+  const dating: DueDating = { referenceDate, order, choices: [] };
   const drafts: Draft[] = [];
   const kept: string[] = [];
   const columns: string[] = [];
@@ -40,20 +50,20 @@ export function readActions(lines: readonly string[], referenceDate: LocalDate |
   for (const block of blocks) {
     if (block.kind === 'list') {
       for (const item of block.items) {
-        const draft = fromText(flattenItem(item), referenceDate);
+        const draft = fromText(flattenItem(item), dating);
         if (!draft) continue;
         if (item.checkbox === 'done') draft.status = 'done';
         drafts.push(draft);
       }
     } else if (block.kind === 'table') {
-      const rows = fromTable(block.header, block.rows, referenceDate);
+      const rows = fromTable(block.header, block.rows, dating);
       if (rows) {
         drafts.push(...rows);
         columns.push(...(block.header ?? []).map((h) => stripInline(h)).filter((h) => h !== ''));
       } else kept.push(...block.lines);
     } else if (!hasItems) {
       for (const paragraph of paragraphs(block.lines)) {
-        const draft = /:\s*$/.test(paragraph) ? undefined : fromText(paragraph, referenceDate);
+        const draft = /:\s*$/.test(paragraph) ? undefined : fromText(paragraph, dating);
         if (draft) drafts.push(draft);
         else kept.push(paragraph, '');
       }
@@ -61,7 +71,7 @@ export function readActions(lines: readonly string[], referenceDate: LocalDate |
   }
   const actions = drafts.map(({ notes: _notes, ...d }, i): ActionItem => ({ id: `A${i + 1}`, ...d }));
   const notes = drafts.flatMap((d, i) => (d.notes ?? []).map((n) => `A${i + 1}: ${n}`));
-  return { actions, kept: kept.filter((l) => l.trim() !== '').length > 0 ? kept : [], columns, notes };
+  return { actions, kept: kept.filter((l) => l.trim() !== '').length > 0 ? kept : [], columns, notes, choices: dating.choices };
 }
 
 const STATUS_WORDS: ReadonlyArray<[ActionStatus, RegExp]> = [
@@ -93,7 +103,7 @@ const STATUS_MARK = /^\s*(?:\(?\b(done|completed?|fixed|in progress|wip|won'?t d
 // An owner and a date without labels at the end: "(Alice, 2024-03-31)", "— Growth team — 2024-03-31".
 const BARE_OWNER_DUE = /\s*(?:\(\s*([^(),]{2,40}?)\s*,\s*([^(),]{4,20}?)\s*\)|\s[—–-]\s+([^—–]{2,40}?)\s+[—–-]\s+(\S[^—–]{3,19}?))\s*$/u;
 
-function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | undefined {
+function fromText(raw: string, dating: DueDating): Draft | undefined {
   let title = stripInline(raw);
   if (title === '' || /^[-–—.]+$/.test(title) || !isRealValue(title)) return undefined;
   let status: ActionStatus = 'open';
@@ -113,7 +123,7 @@ function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | un
   const draft: Draft = { title, status, reason };
   const due = DUE_PHRASE.exec(title);
   if (due) {
-    const date = dueDate(due[1], referenceDate);
+    const date = dueDate(due[1], dating);
     if (date) {
       draft.due = date;
       if (date !== due[1]) draft.notes = [`due "${due[1]}" read as ${date}`];
@@ -126,7 +136,7 @@ function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | un
     title = title.replace(owner[0], ' ');
   }
   const bare = draft.owner || draft.due ? null : BARE_OWNER_DUE.exec(title);
-  const bareDue = bare ? dueDate(bare[2] ?? bare[4], referenceDate) : undefined;
+  const bareDue = bare ? dueDate(bare[2] ?? bare[4], dating) : undefined;
   if (bare && bareDue && isRealValue(bare[1] ?? bare[3])) {
     draft.owner = (bare[1] ?? bare[3]).trim();
     draft.due = bareDue;
@@ -137,9 +147,17 @@ function fromText(raw: string, referenceDate: LocalDate | undefined): Draft | un
   return draft;
 }
 
-function dueDate(text: string, referenceDate: LocalDate | undefined): string | undefined {
+function dueDate(text: string, dating: DueDating): string | undefined {
   const found = parseLooseDate(text);
   if (found?.date) return isoDate(found.date);
+  const ordered = found?.eitherOrder && dating.order ? inOrder(found.eitherOrder, dating.order.order) : undefined;
+  if (ordered && found?.eitherOrder && dating.order) {
+    const note = orderNote(found.eitherOrder, dating.order);
+    // One document, one order: the first such date is the example in the note.
+    if (dating.choices.length === 0) dating.choices.push(note);
+    return isoDate(ordered);
+  }
+  const referenceDate = dating.referenceDate;
   if (!found?.monthDay || !referenceDate) return undefined;
   const { month, day } = found.monthDay;
   // A due date is after the incident: "June 28" of the incident's year, or the next.
@@ -156,7 +174,7 @@ const LINK_HEADER = /\b(link|ticket|issue|bug|jira|tracker|url|ref|reference)\b/
 const KIND_HEADER = /\b(type|kind|category)\b/i;
 const ID_HEADER = /^\s*(#|id|no\.?|number|nr\.?)\s*$/i;
 
-function fromTable(header: string[] | undefined, rows: string[][], referenceDate: LocalDate | undefined): Draft[] | undefined {
+function fromTable(header: string[] | undefined, rows: string[][], dating: DueDating): Draft[] | undefined {
   if (!header) return undefined;
   const names = header.map((h) => stripInline(h));
   const taken: number[] = [];
@@ -189,7 +207,7 @@ function fromTable(header: string[] | undefined, rows: string[][], referenceDate
     else if (cell(owner) !== '') notes.push(`owner "${cell(owner)}" left empty`);
     const dueText = cell(due);
     if (isRealValue(dueText)) {
-      const date = dueDate(dueText, referenceDate);
+      const date = dueDate(dueText, dating);
       if (date) draft.due = date;
       else extras.push(`${names[due ?? 0]}: ${dueText}`);
       if (date && date !== dueText) notes.push(`due "${dueText}" read as ${date}`);

@@ -7,7 +7,7 @@
  */
 import { stripInline } from './markdown';
 import type { LocalDate, LocalTime } from './types';
-import { parseZone, type Zone } from './zones';
+import { parseZone, writesMonthFirst, type Zone } from './zones';
 
 export interface SlashedParts {
   readonly first: number;
@@ -352,11 +352,11 @@ export function parseDateLine(line: string): { date?: LocalDate; monthDay?: Mont
   return { date: found.date, monthDay: found.monthDay };
 }
 
-/** A due date or similar: a complete date, or a month and day to be placed in a year. */
-export function parseLooseDate(text: string): { date?: LocalDate; monthDay?: MonthDay } | undefined {
+/** A due date or similar: a complete date, a month and day to be placed in a year, or `04/05/2024` for the document's order to decide. */
+export function parseLooseDate(text: string): { date?: LocalDate; monthDay?: MonthDay; eitherOrder?: SlashedParts } | undefined {
   const found = findDate(stripInline(text));
-  if (!found || (!found.date && !found.monthDay)) return undefined;
-  return { date: found.date, monthDay: found.monthDay };
+  if (!found || (!found.date && !found.monthDay && !found.eitherOrder)) return undefined;
+  return { date: found.date, monthDay: found.monthDay, eitherOrder: found.eitherOrder };
 }
 
 /** A complete date in running text, and where it was ("On Monday 3. February 2020, ..."). */
@@ -373,6 +373,24 @@ export function slashedOrderIn(text: string): SlashedOrder | undefined {
     if (b > 12 && a <= 12) orders.add('month-first');
   }
   return orders.size === 1 ? [...orders][0] : undefined;
+}
+
+/** How to read `03/06/2024` in one document, and why, for the note on the guess. */
+export interface OrderChoice {
+  readonly order: SlashedOrder;
+  readonly why: string;
+}
+
+/** The order the document's unambiguous dates show, else the order of the zone's country. */
+export function chooseSlashedOrder(documentOrder: SlashedOrder | undefined, zone: Zone): OrderChoice | undefined {
+  if (documentOrder) return { order: documentOrder, why: "the order the document's other dates are written in" };
+  return writesMonthFirst(zone) ? { order: 'month-first', why: `the usual order where ${zone.label} is used` } : undefined;
+}
+
+/** The note kept in the imported file when an ambiguous date was read in the chosen order. */
+export function orderNote(parts: SlashedParts, choice: OrderChoice): string {
+  const written = [parts.first, parts.second].map((n) => String(n).padStart(2, '0')).join('/');
+  return `Dates like ${written}/${parts.year} were read as ${choice.order === 'month-first' ? 'month/day' : 'day/month'}, ${choice.why}.`;
 }
 
 /** The date `03/06/2024` stands for in the given order, if it is a real one. */

@@ -9,7 +9,7 @@
 import { parse as parseYaml } from 'yaml';
 import { readActions } from './actions';
 import { BodyBuilder, type BodySection } from './body';
-import { findDateInText, isoDate, parseDateLine, parseStamp, slashedOrderIn } from './dates';
+import { chooseSlashedOrder, findDateInText, isoDate, parseDateLine, parseStamp, slashedOrderIn, type OrderChoice } from './dates';
 import { readFactors } from './factors';
 import { asFieldLines } from './field-lines';
 import { chooseId, cleanTitle, idFromName, idFromValue, slugify, titleFromFileName } from './identity';
@@ -54,6 +54,8 @@ class PostmortemImport {
   private readonly warnings: string[] = [];
   private readonly body = new BodyBuilder();
   private readonly levels: readonly string[];
+  /** Guesses kept at the top of the imported file, so its readers see them too. */
+  private readonly choices: string[] = [];
 
   constructor(
     private readonly sourceName: string,
@@ -61,6 +63,16 @@ class PostmortemImport {
     private readonly options: ImportOptions,
   ) {
     this.levels = options.severityLevels && options.severityLevels.length > 0 ? options.severityLevels : DEFAULT_LEVELS;
+    if (options.decodingNote) this.addChoices([options.decodingNote]);
+  }
+
+  /** The timeline reader warns about its own guesses; the others are warned about here. */
+  private addChoices(notes: readonly string[], warned = false): void {
+    for (const note of notes) {
+      if (this.choices.includes(note)) continue;
+      this.choices.push(note);
+      if (!warned) this.warnings.push(note);
+    }
   }
 
   run(): ImportResult {
@@ -112,6 +124,7 @@ class PostmortemImport {
     const reading = readTimeline(timelineSections, { zone, zoneStated: statedZone !== undefined, documentDate, yearHint, otherDatesYear, slashedOrder });
     this.mapped.push(...reading.mapped);
     this.warnings.push(...reading.warnings);
+    this.addChoices(reading.choices, true);
     const entries = sortByTime(reading.entries);
     if (entries.some((e, i) => e !== reading.entries[i])) this.mapped.push('Timeline rows put in time order (the source had some out of order)');
 
@@ -131,7 +144,7 @@ class PostmortemImport {
     // Parts that map to lists.
     const startDate = localDateOf(started.iso);
     const factors = of('factors').flatMap((s) => this.mapFactors(s));
-    const actions = this.renumber(of('actions').flatMap((s) => this.mapActions(s, startDate)));
+    const actions = this.renumber(of('actions').flatMap((s) => this.mapActions(s, startDate, chooseSlashedOrder(slashedOrder, zone))));
     const people = of('participants').map((s) => this.mapPeople(s));
     const participants = unique(people.flatMap((p) => p.participants));
     const roles = Object.assign({}, ...people.map((p) => p.roles), this.rolesFrom(asFieldLines(parts.intro))) as Record<string, string>;
@@ -164,11 +177,9 @@ class PostmortemImport {
       actions,
       timeline: entries,
     });
-    const guesses = [...(this.options.decodingNote ? [this.options.decodingNote] : []), ...reading.choices];
-    if (this.options.decodingNote) this.warnings.unshift(this.options.decodingNote);
     const preface = [
       `_Imported from "${baseName(this.sourceName)}". Fields were read from the postmortem; comments in the front matter say how each time was derived._`,
-      ...(guesses.length > 0 ? ['', '_Guesses made while reading the source:_', '', ...guesses.map((c) => `- _${c}_`)] : []),
+      ...(this.choices.length > 0 ? ['', '_Guesses made while reading the source:_', '', ...this.choices.map((c) => `- _${c}_`)] : []),
     ].join('\n');
     const text = `${frontMatter}\n\n${this.body.render(preface)}`;
     return {
@@ -294,8 +305,9 @@ class PostmortemImport {
     return reading.factors;
   }
 
-  private mapActions(routed: RoutedSection, startDate: LocalDate) {
-    const reading = readActions(routed.section.lines, startDate);
+  private mapActions(routed: RoutedSection, startDate: LocalDate, order: OrderChoice | undefined) {
+    const reading = readActions(routed.section.lines, startDate, order);
+    this.addChoices(reading.choices);
     if (reading.actions.length > 0) {
       const statuses = countBy(reading.actions.map((a) => a.status));
       const table = reading.columns.length > 0 ? ` from a table (${reading.columns.join(', ')})` : '';

@@ -6,11 +6,12 @@
  */
 import { trimBlankEdges } from './body';
 import { guessKind, markerOf } from './entry-kind';
-import { inOrder, parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type SlashedOrder, type SlashedParts, type Stamp } from './dates';
+import { chooseSlashedOrder, inOrder, orderNote, parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type SlashedOrder, type SlashedParts, type Stamp } from './dates';
 import { FENCE, readBlocks, stripInline, type ListItem, type Section } from './markdown';
+import { classifyHeading } from './sections';
 import { isRealValue } from './stats';
 import type { LocalDate, TimelineEntry, UndatedRow } from './types';
-import { describeZone, findZoneInHeader, findZoneStatement, writesMonthFirst, zonedTimestamp, type Zone } from './zones';
+import { describeZone, findZoneInHeader, findZoneStatement, zonedTimestamp, type Zone } from './zones';
 
 export interface TimelineContext {
   /** The zone for times that state none, and whether the source stated it. */
@@ -85,7 +86,7 @@ class TimelineReader {
     const headingDate = parseDateLine(section.heading);
     if (headingDate && section.level > 0) {
       this.setDate(headingDate, section.heading);
-    } else if (section.rawHeading && !/timeline|chronolog|events/i.test(section.heading)) {
+    } else if (section.rawHeading && classifyHeading(section.heading) !== 'timeline') {
       this.prose.push(section.rawHeading);
     }
     for (const block of readBlocks(section.lines)) {
@@ -191,7 +192,9 @@ class TimelineReader {
     for (const child of stamped) this.readListItem(child);
   }
 
-  private readTable(header: string[] | undefined, rows: string[][]): void {
+  private readTable(header: string[] | undefined, written: string[][]): void {
+    const rows = withClockTimes(header, written);
+    if (rows !== written) this.mapped.push('Times written as four digits ("1415") in a time column were read as hours and minutes (14:15)');
     const columns = tableColumns(header, rows);
     if (columns.time === undefined) {
       // Not a table of events (no column holds times): keep it whole.
@@ -266,12 +269,10 @@ class TimelineReader {
 
   /** `03/06/2024` in the order the document's unambiguous dates use, else the order of the zone's country. */
   private inDocumentOrder(parts: SlashedParts, zone: Zone): LocalDate | undefined {
-    const order = this.context.slashedOrder ?? (writesMonthFirst(zone) ? 'month-first' : undefined);
-    const date = order ? inOrder(parts, order) : undefined;
-    if (!date || !order) return undefined;
-    const why = this.context.slashedOrder ? 'the order the document\'s other dates are written in' : `the usual order where ${zone.label} is used`;
-    const written = [parts.first, parts.second].map((n) => String(n).padStart(2, '0')).join("/");
-    const note = `Dates like ${written}/${parts.year} were read as ${order === 'month-first' ? 'month/day' : 'day/month'}, ${why}.`;
+    const choice = chooseSlashedOrder(this.context.slashedOrder, zone);
+    const date = choice ? inOrder(parts, choice.order) : undefined;
+    if (!date || !choice) return undefined;
+    const note = orderNote(parts, choice);
     if (!this.choices.includes(note)) this.choose(note);
     return date;
   }
@@ -353,7 +354,7 @@ interface Columns {
 const TIME_HEADER = /\b(time|times|when|timestamp|hour|utc|gmt|date and time|date\/time)\b/i;
 const DATE_HEADER = /^\W*(date|day)\W*$/i;
 const TEXT_HEADER = /\b(event|events|description|what|action|actions|details?|activity|note|notes|happened|summary|update|message|entry|comment)\b/i;
-const WHO_HEADER = /\b(who|owner|actor|by|person|people|team|responder|author|source of action)\b/i;
+const WHO_HEADER = /\b(who|owner|actor|by|person|people|team|responder|operator|author|source of action)\b/i;
 const EVIDENCE_HEADER = /\b(link|links|evidence|reference|ref|url|proof)\b/i;
 
 function tableColumns(header: string[] | undefined, rows: string[][]): Columns {
@@ -380,6 +381,15 @@ function tableColumns(header: string[] | undefined, rows: string[][]): Columns {
   // Without a named event column, the first other column is the event.
   if (text === undefined) return { time, date, who, evidence, text: rest[0], extra: rest.slice(1) };
   return { time, date, text, who, evidence, extra: rest };
+}
+
+const FOUR_DIGIT_TIME = /^\s*([01]\d|2[0-3])([0-5]\d)\s*$/;
+
+/** `1415` in a column headed as a time is 14:15; elsewhere four digits may be a year or a number. */
+function withClockTimes(header: string[] | undefined, rows: string[][]): string[][] {
+  const columns = (header ?? []).map((h, i) => (TIME_HEADER.test(stripInline(h)) && !DATE_HEADER.test(stripInline(h)) ? i : -1)).filter((i) => i >= 0);
+  if (!rows.some((row) => columns.some((i) => FOUR_DIGIT_TIME.test(row[i] ?? '')))) return rows;
+  return rows.map((row) => row.map((cell, i) => (columns.includes(i) ? cell.replace(FOUR_DIGIT_TIME, '$1:$2') : cell)));
 }
 
 function holdsStamps(rows: string[][], column: number): boolean {
