@@ -108,6 +108,14 @@ describe('fuzz regressions', () => {
     assert.match(imported.result.text, /The cache emptied\. {60000}It came back\. {2}\nNext line\./);
   });
 
+  it('importing timeline lines with 60,000 blanks inside a date or before a time is quick (a heading test and the stamp trim were quadratic in the run)', () => {
+    for (const timeline of [`Tue Mar${' '.repeat(60_000)}5 14:02:11 UTC 2024 Restarted\n`, `Resolved -${' '.repeat(60_000)}x\nNov 2, 14:05 UTC\n`]) {
+      const source = `# Scheduler stuck\n\n## Timeline\n\n${timeline}`;
+      const imported = timed(() => importPostmortem('scheduler.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
+      assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
+    }
+  });
+
   it('adding a missing field to a front matter of just `null`, `~`, `{}` or a byte order mark keeps it YAML (seeds 4 and 14: the field went on a line before it)', () => {
     for (const empty of ['null', '~', '{}', '\ufeff']) {
       const text = `---\n${empty}\n---\n`;

@@ -29,7 +29,9 @@ const EXPECTED: ReadonlyArray<[string, string[], number]> = [
     ['18', ['2023-06-14T21:40:00Z','2023-06-14T22:05:00Z','2023-06-14T22:07:00Z','2023-06-14T22:37:00Z','2023-06-14T22:41:00Z','2023-06-14T22:58:00Z','2023-06-15T00:12:00Z','2023-06-15T00:30:00Z','2023-06-15T01:17:00Z','2023-06-15T02:00:00Z'], 0],
     ['19', ['2024-05-14T08:55:10+01:00','2024-05-14T09:02:41+01:00','2024-05-14T09:18:02+01:00','2024-05-14T09:21:30+01:00','2024-05-14T08:31:00Z','2024-05-14T09:47:15+01:00','2024-05-14T10:18:00+01:00','2024-05-14T10:41:00+01:00'], 0],
     ['20', ['2024-03-04T10:32:00-05:00','2024-03-04T10:40:00-05:00','2024-03-04T16:15:00-05:00','2024-03-04T23:50:00-05:00','2024-03-05T00:20:00-05:00','2024-03-05T01:05:00-05:00','2024-03-05T01:30:00-05:00','2024-03-05T07:45:00-05:00'], 0],
+    ['21', ['2024-03-12T14:23:00Z','2024-03-12T14:31:00Z','2024-03-12T14:40:00Z','2024-03-12T14:52:00Z','2024-03-12T15:10:00Z','2024-03-12T15:25:00Z'], 0],
     ['22', ['2023-11-02T11:43:00Z','2023-11-02T11:44:00Z','2023-11-02T11:50:00Z','2023-11-02T12:05:00Z','2023-11-02T13:30:00Z','2023-11-02T17:20:00Z','2023-11-02T18:04:00Z','2023-11-02T19:55:00Z','2023-11-02T22:10:00Z'], 0],
+    ['23', ['2023-11-02T12:31:00Z','2023-11-02T12:48:00Z','2023-11-02T13:02:00Z','2023-11-02T13:40:00Z','2023-11-02T14:05:00Z'], 0],
     ['24', ['2024-02-07T08:15:00+01:00','2024-02-07T09:02:00+01:00','2024-02-07T09:40:00+01:00','2024-02-07T10:25:00+01:00','2024-02-07T13:10:00+01:00'], 0],
     ['25', ['2024-03-05T14:02:11Z','2024-03-05T14:03:40Z','2024-03-05T14:09:02Z','2024-03-05T14:31:55Z','2024-03-05T14:48:20Z','2024-03-05T14:50:07Z','2024-03-06T09:15:00Z'], 0],
     ['26', ['2024-03-22T14:15:00-06:00','2024-03-22T14:22:00-06:00','2024-03-22T14:40:00-06:00','2024-03-22T14:59:00-06:00','2024-03-22T15:07:00-06:00'], 0],
@@ -65,6 +67,17 @@ describe('import: the stress postmortems', () => {
     assert.deepEqual(actions.map((a) => a.due), ['2024-04-05', '2024-04-12']);
     assert.match(bodyOf(result), /Dates like 04\/05\/2024 were read as month\/day/);
     assert.deepEqual(timelineOf(result).map((e) => e.who), ['pipeline', 'NOC', 'R. Alvarez', 'R. Alvarez', 'NOC']);
+  });
+
+  it('takes dated sentences of a prose timeline and status page updates with the time under the text', () => {
+    const prose = timelineOf(importFixture(fixture('stress', '21')));
+    assert.equal(prose[0].text, 'A configuration change to the SSH frontend fleet reduced the maximum number of concurrent sessions per host.');
+    assert.match(prose[2].text, /\(time approximate\)$/);
+    const body = bodyOf(importFixture(fixture('stress', '21')));
+    assert.match(body, /Error rates for SSH operations began climbing soon after\./);
+    const updates = timelineOf(importFixture(fixture('stress', '23')));
+    assert.match(updates[0].text, /^Investigating - /);
+    assert.match(updates[4].text, /^Resolved - /);
   });
 
   it('covers every stress fixture', () => {

@@ -170,7 +170,7 @@ function findTime(text: string): TimeFound | undefined {
 
 /** Reads a time cell or a stamp; undefined when it holds no date or time at all. */
 export function parseStamp(raw: string): Stamp | undefined {
-  let text = stripInline(raw).replace(/[:\s]+$/, '');
+  let text = trimEndOf(stripInline(raw), ':');
   const approximate = /~|≈|\b(?:approx|around|about|circa|ca\.)/i.test(text) || /\?\s*$/.test(text);
   text = text.replace(APPROXIMATE, ' ').replace(DOTTED_TIME, '$1:$2').replace(MILITARY_UTC, '$1:$2 Z').replace(UNIX_DATE, '$1 $2, $5 $3 $4');
   const isoFull = /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/i.exec(text);
@@ -290,7 +290,7 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   if (wrapped && (wrapped[1] === wrapped[3] || (wrapped[1] === '[' && wrapped[3] === ']'))) {
     const stamp = parseStamp(wrapped[2]);
     if (stamp && isUsefulStamp(stamp) && consumesAll(wrapped[2])) {
-      return { stamp, written: stripInline(wrapped[2]).replace(/[:\s]+$/, ''), rest: trimSeparator(body.slice(wrapped[0].length)) };
+      return { stamp, written: trimEndOf(stripInline(wrapped[2]), ':'), rest: trimSeparator(body.slice(wrapped[0].length)) };
     }
   }
   const tokens = body.split(/(\s+)/);
@@ -314,7 +314,17 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   if (taken <= 0) return undefined;
   const stamp = parseStamp(written);
   if (!stamp || !isUsefulStamp(stamp)) return undefined;
-  return { stamp, written: written.replace(/[:,\s]+$/, ''), rest: trimSeparator(tokens.slice(taken).join('')) };
+  return { stamp, written: trimEndOf(written, ':,'), rest: trimSeparator(tokens.slice(taken).join('')) };
+}
+
+/**
+ * The text without blanks and the given marks at its end. A loop, not `/[:\s]+$/`:
+ * that regex retries from every blank of a long run of them inside the text.
+ */
+function trimEndOf(text: string, marks: string): string {
+  let end = text.length;
+  while (end > 0 && (marks.includes(text[end - 1]) || /\s/.test(text[end - 1]))) end--;
+  return text.slice(0, end);
 }
 
 function isUsefulStamp(stamp: Stamp): boolean {

@@ -45,7 +45,8 @@ export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BULLET = /^(\s*)([-*+]|\d{1,3}[.)])(?:[ \t]+(.*))?$/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const BOLD_LINE = /^\s*(\*\*|__)(.+?)\1\s*:?\s*$/;
-const BARE_HEADING_LINE = /^\s*([A-Za-z][A-Za-z '&/-]{2,40}?)\s*:?\s*$/;
+// `\s*(?::\s*)?`, not `\s*:?\s*`: two blank runs side by side split a long run every possible way.
+const BARE_HEADING_LINE = /^\s*([A-Za-z][A-Za-z '&/-]{2,40}?)\s*(?::\s*)?$/;
 const KEY_VALUE_LINE = /^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{1,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(\S.*)$/;
 
 export function splitLines(text: string): string[] {

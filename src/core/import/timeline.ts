@@ -6,9 +6,10 @@
  */
 import { trimBlankEdges } from './body';
 import { guessKind, markerOf } from './entry-kind';
-import { chooseSlashedOrder, inOrder, orderNote, parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type MonthDay, type SlashedOrder, type SlashedParts, type Stamp } from './dates';
+import { chooseSlashedOrder, inOrder, orderNote, parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type LeadingStamp, type MonthDay, type SlashedOrder, type SlashedParts, type Stamp } from './dates';
 import { FENCE, readBlocks, stripInline, type ListItem, type Section } from './markdown';
 import { classifyHeading } from './sections';
+import { timedSentences, type Sentence } from './sentences';
 import { isRealValue } from './stats';
 import type { LocalDate, TimelineEntry, UndatedRow } from './types';
 import { describeZone, findZoneInHeader, findZoneStatement, zonedTimestamp, type Zone } from './zones';
@@ -76,6 +77,8 @@ class TimelineReader {
   private readonly cursor: Cursor = {};
   private readonly repairedYears = new Set<string>();
   private carriedForward = false;
+  private sentencesNoted = false;
+  private timeUnderTextNoted = false;
   private yearInferred = false;
 
   constructor(private readonly context: TimelineContext) {}
@@ -140,16 +143,37 @@ class TimelineReader {
   /** Fenced code (a log excerpt, a command) is evidence to keep as written, not rows. */
   private readText(lines: readonly string[]): void {
     let fence: string | undefined;
+    // Where the prose lines of the paragraph being read start in `prose`, for a time on the line under them.
+    let paragraph: number | undefined;
     for (const line of lines) {
       const marker = FENCE.exec(line)?.[1];
+      const under = fence || marker || paragraph === undefined ? undefined : stampAlone(line);
       if (fence) {
         this.prose.push(line);
         if (line.trim().startsWith(fence)) fence = undefined;
       } else if (marker) {
         fence = marker.slice(0, 3);
         this.prose.push(line);
-      } else this.readLine(line);
+      } else if (under && paragraph !== undefined) {
+        this.readTimeUnderText(this.prose.splice(paragraph), under);
+      } else {
+        const before = this.prose.length;
+        this.readLine(line);
+        const keptAsProse = line.trim() !== '' && this.prose.length === before + 1 && this.prose[before] === line;
+        paragraph = keptAsProse ? paragraph ?? before : undefined;
+        continue;
+      }
+      paragraph = undefined;
     }
+  }
+
+  /** Status page updates: "Resolved - This incident has been resolved." with "Nov 2, 14:05 UTC" on the next line. */
+  private readTimeUnderText(text: string[], stamp: LeadingStamp): void {
+    if (!this.timeUnderTextNoted) {
+      this.timeUnderTextNoted = true;
+      this.mapped.push(`A time alone on the line under some text (from "${stamp.written}") dates that text`);
+    }
+    this.readRow({ stamp: stamp.stamp, written: stamp.written, text: text.map((l) => l.trim()).join(' ') });
   }
 
   private readLine(line: string): void {
@@ -159,6 +183,11 @@ class TimelineReader {
     }
     const date = parseDateLine(line);
     const leading = date ? undefined : splitLeadingStamp(line);
+    const sentences = date ? undefined : timedSentences(line);
+    if (sentences && (!leading || sentences.filter((s) => s.stamp).length > 1)) {
+      this.readSentences(sentences);
+      return;
+    }
     if (leading && leading.rest !== '') {
       this.readRow({ stamp: leading.stamp, written: leading.written, text: leading.rest });
       return;
@@ -167,6 +196,17 @@ class TimelineReader {
     if (zone) this.setZone(zone, `"${stripInline(line)}"`);
     if (date) this.setDate(date, line);
     if (!zone && !date) this.prose.push(line);
+  }
+
+  private readSentences(sentences: readonly Sentence[]): void {
+    if (!this.sentencesNoted) {
+      this.sentencesNoted = true;
+      this.mapped.push('Sentences of the timeline text with one time each became entries; the rest stays as text');
+    }
+    for (const sentence of sentences) {
+      if (sentence.stamp) this.readRow({ stamp: sentence.stamp, written: sentence.written ?? '', text: sentence.text });
+      else this.prose.push(sentence.text);
+    }
   }
 
   private readListItem(item: ListItem): void {
@@ -327,6 +367,12 @@ class TimelineReader {
 /** A name, not a placeholder ("—", "N/A", "-"). */
 function namedIn(cell: string): string | undefined {
   return isRealValue(cell) && !/^[—–]+$/.test(cell) ? cell : undefined;
+}
+
+/** A line that is only a time, with or without a date ("Nov 2, 14:05 UTC"). */
+function stampAlone(line: string): LeadingStamp | undefined {
+  const found = parseDateLine(line) ? undefined : splitLeadingStamp(line);
+  return found && found.rest === '' && found.stamp.time ? found : undefined;
 }
 
 function eventText(raw: string, stamp: Stamp | undefined): string {
