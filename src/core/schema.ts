@@ -18,6 +18,11 @@ export const ACTION_KINDS = ['mitigate', 'prevent', 'detect', 'process', 'learn'
 export const TIMELINE_KINDS = ['trigger', 'detection', 'diagnosis', 'action', 'communication', 'decision', 'observation', 'mitigation', 'resolution'] as const;
 export const STANDARD_ROLES = ['commander', 'communications', 'operations', 'scribe'] as const;
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+
+/** The level to start from when nothing says otherwise: the third (SEV3 of SEV1..SEV4), or the last of a shorter list. */
+export function usualSeverity(levels: readonly string[]): string {
+  return levels[Math.min(2, levels.length - 1)];
+}
 export const LIFECYCLE_FIELDS = ['started', 'detected', 'mitigated', 'resolved'] as const;
 export const REQUIRED_FIELDS = ['id', 'title', 'status', 'severity', 'started'] as const;
 

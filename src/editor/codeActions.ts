@@ -28,6 +28,7 @@ export class IncidentCodeActions implements vscode.CodeActionProvider {
       todayMs: localToday(now),
       nextId: (year: number) => located.state.index.nextId(year),
       fileName: located.path.split('/').pop() ?? '',
+      severities: located.state.index.options.lint.severities,
     };
     const actions: vscode.CodeAction[] = [];
     for (const d of this.diagnostics.coreDiagnostics(document.uri)) {

@@ -140,6 +140,21 @@ describe('quick fixes: a code link, commit or factor without a required field', 
   });
 });
 
+describe('quick fixes: a missing severity', () => {
+  const text = '---\nid: INC-2026-031\ntitle: Search is slow\nstatus: investigating\nstarted: 2026-11-20T14:00:00Z\n---\n';
+  const severityFix = (context: typeof CONTEXT & { severities?: readonly string[] }) => {
+    const d = analyzeText(text).diagnostics.find((candidate) => candidate.code === 'missing-field' && candidate.data?.field === 'severity');
+    assert.ok(d, 'the missing severity is reported');
+    return quickFixes(text, d, context).map((fix) => fix.title);
+  };
+
+  it('is the third of the folder’s own levels, so the fix never writes a level the folder does not allow', () => {
+    assert.deepEqual(severityFix(CONTEXT), ['Add `severity: SEV3`']);
+    assert.deepEqual(severityFix({ ...CONTEXT, severities: ['P1', 'P2', 'P3', 'P4', 'P5'] }), ['Add `severity: P3`']);
+    assert.deepEqual(severityFix({ ...CONTEXT, severities: ['critical', 'minor'] }), ['Add `severity: minor`']);
+  });
+});
+
 describe('quick fixes for missing fields keep everything else', () => {
   it('changes nothing outside the item: comments, the body and CRLF line ends stay', () => {
     const lines = [...HEAD, '# the follow-ups', 'actions:', '  - title: Canary stage   # agreed', '    status: open', 'tags: [cache]  # kept'];

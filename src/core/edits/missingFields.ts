@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { nextActionId } from '../ids';
 import type { YamlPath } from '../located';
-import { COMMIT_ROLES, FACTOR_KINDS, TIMELINE_KINDS } from '../schema';
+import { COMMIT_ROLES, DEFAULT_SEVERITIES, FACTOR_KINDS, TIMELINE_KINDS, usualSeverity } from '../schema';
 import { findEntry } from '../yamlTree';
 import { type FrontMatterText, insertFieldFirst, setField } from './frontMatterEdits';
 import type { QuickFix, QuickFixContext } from './quickFix';
@@ -47,7 +47,7 @@ const TOP_LEVEL: Readonly<Record<string, Rule>> = {
   },
   title: { place: ['id'], fill: (add, { context }) => add.value(titleFromFileName(context.fileName), { title: 'Add a title from the file name' }) },
   status: { place: ['title'], fill: (add) => add.value('investigating') },
-  severity: { place: ['status'], fill: (add) => add.value('SEV3') },
+  severity: { place: ['status'], fill: (add, { context }) => add.value(usualSeverity(context.severities ?? DEFAULT_SEVERITIES)) },
   started: { place: ['severity'], fill: (add, { now }) => add.value(now, { note: 'now' }) },
 };
 

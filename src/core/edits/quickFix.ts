@@ -23,4 +23,6 @@ export interface QuickFixContext {
   nextId(year: number): string;
   /** The file's name, to suggest a title from its slug. */
   readonly fileName: string;
+  /** The folder's severity levels (incidentLens.severityLevels); the format's SEV1..SEV4 when not given. */
+  readonly severities?: readonly string[];
 }

@@ -1,4 +1,5 @@
 /** The severity a postmortem states ("Severity: SEV2", "Sev 1", "High"), in the configured levels. */
+import { usualSeverity } from '../schema';
 import { stripInline } from './markdown';
 import { readKeyValue } from './stats';
 
@@ -31,7 +32,7 @@ export function findSeverity(lines: readonly string[], levels: readonly string[]
 
 /** The configured default as one of the levels ("SEV3" is P3 when the levels are P1..P4), else the middle one. */
 export function defaultLevel(configured: string | undefined, levels: readonly string[]): string {
-  return (configured ? toLevel(configured, levels) : undefined) ?? levels[Math.min(2, levels.length - 1)];
+  return (configured ? toLevel(configured, levels) : undefined) ?? usualSeverity(levels);
 }
 
 export function toLevel(value: string, levels: readonly string[]): string | undefined {
