@@ -89,6 +89,28 @@ suite('hotspots', () => {
     }
   });
 
+  test('filtering by time window keeps only the incidents that started within it', async () => {
+    const api = await lens();
+    const since = Date.now() - 30 * 86_400_000;
+    const recent = new Set(
+      api.workspace
+        .all()
+        .flatMap((state) => state.index.incidents())
+        .filter(({ incident }) => incident.started !== undefined && incident.started.epochMs >= since)
+        .map(({ incident }) => incident.id),
+    );
+    api.hotspots.view.setFilter({ days: 30 });
+    try {
+      const groups = api.hotspots.view.getChildren();
+      const tooltips = api.hotspots.view.getChildren(groups[0]).map((node) => String(api.hotspots.view.getTreeItem(node).tooltip));
+      const shown = tooltips.flatMap((tip) => tip.match(/INC-\d{4}-\d{3}/g) ?? []);
+      assert.ok(shown.length > 0, 'some recent incidents are linked to code');
+      assert.deepEqual(shown.filter((id) => !recent.has(id)), [], tooltips.join('\n'));
+    } finally {
+      api.hotspots.view.setFilter({});
+    }
+  });
+
   test('Link Selection to Incident adds a code link through the quick pick', async () => {
     const uri = uriOf('src/search/query.ts');
     const editor = await open(uri);
