@@ -21,6 +21,8 @@ export interface IncidentLensApi {
   readonly response: ResponseApi;
   readonly timeline: TimelinePanels;
   readonly hotspots: HotspotsFeature;
+  /** The Incidents view itself (its badge counts active incidents). */
+  readonly incidentsView: vscode.TreeView<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): IncidentLensApi {
@@ -62,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     void vscode.commands.executeCommand('setContext', 'incidentLens.ready', true);
     diagnostics.lintOpenDocuments();
   });
-  return { workspace, diagnostics, response, hotspots, timeline };
+  return { workspace, diagnostics, response, hotspots, timeline, incidentsView: treeView };
 }
 
 function updateBadge(view: vscode.TreeView<unknown>, tree: IncidentsTree): void {
