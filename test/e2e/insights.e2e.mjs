@@ -14,15 +14,13 @@
 // - saves a screenshot of the panel (docs/images/insights.png).
 //
 // The last line is `N passed, N failed`; the exit code is 0 only if all passed.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { copyWorkspace } from '../../scripts/editor/workspace.mjs';
-import { check, createRunner, eventually, openWorkbench, runCommand, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
+import { check, createSession, eventually, openWorkbench, runCommand, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -69,20 +67,11 @@ function hostileIncident() {
 }
 
 ensureEditor();
-const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-insights-e2e-'));
-const workspace = join(tmp, 'workspace');
+const session = createSession('insights', { keep: values.keep, say });
+const { workspace } = session;
 say(copyWorkspace(join(repoRoot, 'examples', 'workspace'), workspace));
-const profile = prepareProfile(join(tmp, 'profile'));
 
-let server;
-let browser;
-
-const runner = createRunner(async (code) => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-  else rmSync(tmp, { recursive: true, force: true });
-});
+const { runner } = session;
 const { test, finish } = runner;
 
 /** The frame holding the Insights panel once its report is drawn, with its errors and CSP violations kept. */
@@ -93,13 +82,10 @@ async function insightsFrame(page) {
 }
 
 try {
-  server = await startCodeServer(profile, { smokeTestDriver: true });
-  say(`code-server on ${server.url}`);
-  browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await session.open({ width: 1400, height: 1000 });
   const { dialogs, pageErrors } = watchPage(page);
   // The development build of the extension, as the integration tests load it.
-  await openWorkbench(page, server, workspace, repoRoot);
+  await openWorkbench(page, session.server, workspace, repoRoot);
   say('workbench ready');
 
   let frame;
@@ -209,8 +195,5 @@ try {
 
   await finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
-  if (profile) console.error(readTail(profile.logFile));
-  runner.fail();
-  await finish(1);
+  await session.abort(error);
 }

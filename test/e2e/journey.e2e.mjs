@@ -21,16 +21,14 @@
 //
 // The last line is `N passed, N failed`; the exit code is 0 only if all passed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { copyWorkspace } from '../../scripts/editor/workspace.mjs';
-import { check, createRunner, eventually, focusEditor, MOD, openFile, openWorkbench, pickItem, runCommand, startCommand, timelineFrame, webviewFrame } from './workbench.mjs';
+import { check, createSession, eventually, focusEditor, MOD, openFile, openWorkbench, pickItem, runCommand, startCommand, timelineFrame, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -57,8 +55,8 @@ const ROLLBACK = 'Rolled back the payments client to v2.3';
 const DECISION = 'Hold payments deploys until the review';
 
 ensureEditor();
-const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-journey-e2e-'));
-const workspace = join(tmp, 'workspace');
+const session = createSession('journey', { keep: values.keep, say });
+const { tmp, workspace, profile } = session;
 say(copyWorkspace(join(repoRoot, 'examples', 'workspace'), workspace));
 // The incident is declared today, in this machine's time zone, with the year's next free id
 // (INC-2026-019 on the example's own year).
@@ -66,7 +64,6 @@ const now = new Date();
 const TODAY = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 const taken = readdirSync(join(workspace, 'incidents')).flatMap((name) => readFileSync(join(workspace, 'incidents', name), 'utf8').match(new RegExp(`^id: INC-${now.getFullYear()}-(\\d+)$`, 'm'))?.[1] ?? []);
 const ID = `INC-${now.getFullYear()}-${String(Math.max(0, ...taken.map(Number)) + 1).padStart(3, '0')}`;
-const profile = prepareProfile(join(tmp, 'profile'));
 const settingsFile = join(profile.userDataDir, 'User', 'settings.json');
 const settings = {
   ...JSON.parse(readFileSync(settingsFile, 'utf8')),
@@ -78,15 +75,8 @@ const settings = {
 };
 writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
 
-let server;
-let browser;
 const pageErrors = [];
-const runner = createRunner(async (code) => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-  else rmSync(tmp, { recursive: true, force: true });
-});
+const { runner } = session;
 let page;
 let failures = 0;
 /**
@@ -155,13 +145,10 @@ async function explorerBadge(row) {
 }
 
 try {
-  server = await startCodeServer(profile, { smokeTestDriver: true });
-  say(`code-server on ${server.url}`);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await session.open({ width: 1280, height: 800 });
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
   page.on('pageerror', (error) => pageErrors.push(error));
-  await openWorkbench(page, server, workspace, repoRoot);
+  await openWorkbench(page, session.server, workspace, repoRoot);
   // The incidents are read once the status bar names the example's active incident.
   await page.locator('.statusbar-item[aria-label^="Active incident "]').first().waitFor({ timeout: 120_000 });
   say('workbench ready');
@@ -363,8 +350,5 @@ try {
 
   await runner.finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
-  console.error(readTail(profile.logFile));
-  runner.fail();
-  await runner.finish(1);
+  await session.abort(error);
 }

@@ -18,15 +18,13 @@
 //   no element loaded from data, no CSP violation; the payloads show as text.
 //
 // The last line is `N passed, N failed`; the exit code is 0 only if all passed.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { PAYLOADS } from './payloads.mjs';
-import { check, createRunner, eventually, openFile, openWorkbench, pickItem, runCommand, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
+import { check, createSession, eventually, openFile, openWorkbench, pickItem, runCommand, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -97,24 +95,15 @@ function hostileIncident(extra = '') {
 }
 
 ensureEditor();
-const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-review-e2e-'));
-const workspace = join(tmp, 'workspace');
+const session = createSession('review', { keep: values.keep, say });
+const { workspace } = session;
 mkdirSync(join(workspace, 'incidents'), { recursive: true });
 const reviewPath = join(workspace, 'incidents', REVIEW_FILE);
 const hostilePath = join(workspace, 'incidents', HOSTILE_FILE);
 writeFileSync(reviewPath, readFileSync(join(repoRoot, 'test', 'fixtures', 'review', REVIEW_FILE), 'utf8'));
 writeFileSync(hostilePath, hostileIncident());
-const profile = prepareProfile(join(tmp, 'profile'));
 
-let server;
-let browser;
-
-const runner = createRunner(async (code) => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-  else rmSync(tmp, { recursive: true, force: true });
-});
+const { runner } = session;
 const { test, finish } = runner;
 
 /** The frame holding the review panel for incident `id` once it has rendered, with its errors and CSP violations kept. */
@@ -129,13 +118,10 @@ async function reviewFrame(page, id) {
 }
 
 try {
-  server = await startCodeServer(profile, { smokeTestDriver: true });
-  say(`code-server on ${server.url}`);
-  browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const page = await session.open({ width: 1500, height: 950 });
   const { dialogs, pageErrors } = watchPage(page);
   // The development build of the extension, as the integration tests load it (no .vsix needed).
-  await openWorkbench(page, server, workspace, repoRoot);
+  await openWorkbench(page, session.server, workspace, repoRoot);
   const workbenchTitle = await page.title();
   say('workbench ready');
 
@@ -280,8 +266,5 @@ try {
 
   await finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
-  if (profile) console.error(readTail(profile.logFile));
-  runner.fail();
-  await finish(1);
+  await session.abort(error);
 }

@@ -16,15 +16,13 @@
 // - saves a screenshot of the panel (docs/images/timeline-panel.png).
 //
 // The last line is `N passed, N failed`; the exit code is 0 only if all passed.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { EVIDENCE, LONG_TEXT, PAYLOADS, payloadIncident, withExtraEntry } from './payloads.mjs';
-import { check, createRunner, eventually, focusEditor, MOD, openFile, openWorkbench, runCommand, timelineFrame, watchPage } from './workbench.mjs';
+import { check, createSession, eventually, focusEditor, MOD, openFile, openWorkbench, runCommand, timelineFrame, watchPage } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -47,37 +45,25 @@ const EDITED_FROM = 'Status page: checkout is slow, orders are going through';
 const EDITED_TO = 'Status page: checkout slow; orders still go through';
 
 ensureEditor();
-const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-e2e-'));
-const workspace = join(tmp, 'workspace');
+const session = createSession('timeline', { keep: values.keep, say });
+const { workspace } = session;
 mkdirSync(join(workspace, 'incidents'), { recursive: true });
 const examplePath = join(workspace, 'incidents', EXAMPLE);
 const payloadPath = join(workspace, 'incidents', PAYLOAD_FILE);
 const original = readFileSync(join(repoRoot, 'examples', 'workspace', 'incidents', EXAMPLE), 'utf8');
 writeFileSync(examplePath, original);
 writeFileSync(payloadPath, payloadIncident());
-const profile = prepareProfile(join(tmp, 'profile'));
 
-let server;
-let browser;
-
-const runner = createRunner(async (code) => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-  else rmSync(tmp, { recursive: true, force: true });
-});
+const { runner } = session;
 const { test, finish } = runner;
 
 try {
-  server = await startCodeServer(profile, { smokeTestDriver: true });
-  say(`code-server on ${server.url}`);
-  browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  const page = await session.open({ width: 1500, height: 900 });
   // Dialogs, errors from every frame (the panel's carry its script's name in their stack) and the CSP
   // violations the browser reports while a panel loads, before any in-page listener could see them.
   const { dialogs, pageErrors, cspReports } = watchPage(page);
   // The development build of the extension, as the integration tests load it (no .vsix needed).
-  await openWorkbench(page, server, workspace, repoRoot);
+  await openWorkbench(page, session.server, workspace, repoRoot);
   const workbenchTitle = await page.title();
   say('workbench ready');
 
@@ -306,8 +292,5 @@ try {
 
   await finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
-  if (profile) console.error(readTail(profile.logFile));
-  runner.fail();
-  await finish(1);
+  await session.abort(error);
 }

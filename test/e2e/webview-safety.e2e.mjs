@@ -22,15 +22,13 @@
 //   violation, no script error, no request to a host other than the editor's.
 //
 // The last line is `N passed, N failed`; the exit code is 0 only if all passed.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { HOSTILE, hostileIncident, PAYLOADS } from './payloads.mjs';
-import { check, createRunner, domReport, eventually, openFile, openWorkbench, pwnedFrames, runCommand, shownText, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
+import { check, createSession, domReport, eventually, openFile, openWorkbench, pwnedFrames, runCommand, shownText, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
 
@@ -122,31 +120,20 @@ const PANELS = [
 ];
 
 ensureEditor();
-const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-safety-e2e-'));
-const workspace = join(tmp, 'workspace');
+const session = createSession('safety', { keep: values.keep, say });
+const { workspace } = session;
 mkdirSync(join(workspace, 'incidents'), { recursive: true });
 const hostilePath = join(workspace, 'incidents', FILE);
 let round = 0;
 writeFileSync(hostilePath, hostileIncident(round));
-const profile = prepareProfile(join(tmp, 'profile'));
 
-let server;
-let browser;
-const runner = createRunner(async (code) => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (values.keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
-  else rmSync(tmp, { recursive: true, force: true });
-});
+const { runner } = session;
 const { test } = runner;
 
 try {
-  server = await startCodeServer(profile, { smokeTestDriver: true });
-  say(`code-server on ${server.url}`);
-  browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const page = await session.open({ width: 1500, height: 950 });
   const seen = watchPage(page);
-  await openWorkbench(page, server, workspace, repoRoot);
+  await openWorkbench(page, session.server, workspace, repoRoot);
   say('workbench ready');
   /** Script errors of every panel, as they are read while the panel is showing. */
   const frameErrors = [];
@@ -218,8 +205,5 @@ try {
 
   await runner.finish(runner.failed === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
-  if (profile) console.error(readTail(profile.logFile));
-  runner.fail();
-  await runner.finish(1);
+  await session.abort(error);
 }

@@ -1,9 +1,11 @@
 // Driving the real workbench (code-server) in headless Chromium the way a
 // user does: the command palette, quick open, the editor, and the timeline
 // panel's webview, which lives in nested iframes (page.frames()).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
 
 const isMac = process.platform === 'darwin';
 export const MOD = isMac ? 'Meta' : 'Control';
@@ -187,6 +189,44 @@ export function createRunner(cleanup) {
   };
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void runner.finish(130));
   return runner;
+}
+
+/**
+ * One suite's run: a temp folder for the suite's `workspace/` and an editor profile, and a runner whose
+ * cleanup closes the browser and the editor, keeping the folder (and saying where) when asked to or
+ * when a test failed. `open(viewport)` starts the editor and the browser and returns a new page;
+ * `abort(error)` reports an error outside the tests with the end of the editor's log, and finishes.
+ */
+export function createSession(name, { keep, say }) {
+  const tmp = mkdtempSync(join(tmpdir(), `incident-lens-${name}-e2e-`));
+  const workspace = join(tmp, 'workspace');
+  const profile = prepareProfile(join(tmp, 'profile'));
+  const session = {
+    tmp,
+    workspace,
+    profile,
+    server: undefined,
+    browser: undefined,
+    runner: createRunner(async (code) => {
+      await session.browser?.close().catch(() => {});
+      await session.server?.stop();
+      if (keep || code !== 0) say(`kept ${tmp} (code-server log: ${profile.logFile})`);
+      else rmSync(tmp, { recursive: true, force: true });
+    }),
+    async open(viewport) {
+      session.server = await startCodeServer(profile, { smokeTestDriver: true });
+      say(`code-server on ${session.server.url}`);
+      session.browser = await launchChromium();
+      return session.browser.newPage({ viewport });
+    },
+    async abort(error) {
+      console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
+      console.error(readTail(profile.logFile));
+      session.runner.fail();
+      await session.runner.finish(1);
+    },
+  };
+  return session;
 }
 
 // ---- Hostile content: what the page and each webview frame let happen ----
