@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { isBackwards, isStatus, setStatusEdits, TIME_FOR_STATUS, type Status } from '../../../core/edits/lifecycle';
 import { STATUSES } from '../../../core/schema';
+import { confirmed } from '../../confirm';
 import type { IncidentWorkspace } from '../../incidentWorkspace';
 import { cancelled, type Outcome } from '../commandIds';
 import { editIncident, UNREADABLE } from '../documentEdits';
@@ -69,13 +70,12 @@ export async function setStatus(workspace: IncidentWorkspace, argument?: unknown
   }
   if (status === current) return { ok: true, message: `${ref.incident.id ?? ref.path} is already ${status}.`, uri: ref.uri.toString() };
   if (isBackwards(current, status) && !args?.confirmBackwards) {
-    const move = `Move back to ${status}`;
-    const answer = await vscode.window.showWarningMessage(
-      `${ref.incident.id ?? ref.path} is ${current}. Move it back to ${status}?`,
-      { modal: true, detail: 'Its lifecycle times stay as they are; edit them if they no longer hold. The change is added to the timeline.' },
-      move,
-    );
-    if (answer !== move) return cancelled;
+    const moveBack = await confirmed({
+      question: `${ref.incident.id ?? ref.path} is ${current}. Move it back to ${status}?`,
+      detail: 'Its lifecycle times stay as they are; edit them if they no longer hold. The change is added to the timeline.',
+      button: `Move back to ${status}`,
+    });
+    if (!moveBack) return cancelled;
   }
   const change = { status, at: nowStamp(ref.incident), who: yourName(ref.uri), note: args?.note };
   let filled: string | undefined;
