@@ -181,7 +181,8 @@ export class IncidentWorkspace implements vscode.Disposable {
     for (const key of new Set([...incidentBatches.keys(), ...sourceBatches.keys()])) {
       const state = this.folders.get(key);
       if (!state) continue;
-      const refreshed = await this.applyIncidentEvents(state, incidentBatches.get(key) ?? new Set());
+      const refreshed = incidentBatches.get(key) ?? new Set<string>();
+      await this.applyIncidentEvents(state, refreshed);
       const rechecked = await this.applySourceEvents(state, sourceBatches.get(key) ?? new Map(), refreshed);
       if (refreshed.size === 0 && !rechecked) continue;
       this.changed.fire(state);
@@ -189,8 +190,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     }
   }
 
-  /** Returns the incident paths read again. */
-  private async applyIncidentEvents(state: FolderIncidents, paths: ReadonlySet<string>): Promise<ReadonlySet<string>> {
+  private async applyIncidentEvents(state: FolderIncidents, paths: ReadonlySet<string>): Promise<void> {
     const fromEditor: string[] = [];
     const fromDisk: string[] = [];
     for (const path of paths) {
@@ -207,7 +207,6 @@ export class IncidentWorkspace implements vscode.Disposable {
     // One pass for the whole batch: a branch switch of a thousand files checks each linked path once.
     await state.index.refreshAll(state.host, fromDisk);
     if (fromEditor.length > 0) await state.index.recheck(state.host, fromEditor);
-    return paths;
   }
 
   /** Re-runs the code link checks of the incidents that link the changed files; false when none does. */
