@@ -11,6 +11,7 @@ import { registerReview } from './webviews/review/host/register';
 import { registerInsights } from './webviews/insights/host/register';
 import { registerTimeline } from './webviews/timeline/host/register';
 import type { TimelinePanels } from './webviews/timeline/host/timelinePanels';
+import { installClockFromEnvironment, NOW_VARIABLE } from './node/clock';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -27,6 +28,7 @@ export interface IncidentLensApi {
 
 export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const output = vscode.window.createOutputChannel('Incident Lens');
+  pinClockForTests(context, output);
   const workspace = new IncidentWorkspace(context.storageUri, (message) => output.appendLine(message));
   const diagnostics = new IncidentDiagnostics(workspace);
   const tree = new IncidentsTree(workspace);
@@ -70,6 +72,20 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
 function updateBadge(view: vscode.TreeView<unknown>, tree: IncidentsTree): void {
   const active = tree.activeCount();
   view.badge = active > 0 ? { value: active, tooltip: `${active} active ${active === 1 ? 'incident' : 'incidents'}` } : undefined;
+}
+
+/**
+ * The test runners pin "now" with INCIDENT_LENS_NOW; an installed extension
+ * (production mode) always uses the system clock.
+ */
+function pinClockForTests(context: vscode.ExtensionContext, output: vscode.OutputChannel): void {
+  if (context.extensionMode === vscode.ExtensionMode.Production) return;
+  try {
+    const pinned = installClockFromEnvironment();
+    if (pinned !== undefined) output.appendLine(`"Now" starts at ${new Date(pinned).toISOString()} (${NOW_VARIABLE}).`);
+  } catch (error) {
+    output.appendLine(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export function deactivate(): void {}

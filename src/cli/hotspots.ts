@@ -1,6 +1,7 @@
 /** `incident-lens hotspots`: ranked code paths, as JSON `[{path, score, incidents}]` or a table. */
 import type { FileHotspot, HotspotIncident } from '../core/hotspots/types';
 import { computeHotspots } from '../node/hotspots';
+import { nowMs } from '../core/clock';
 
 export interface HotspotsArgs {
   readonly folder: string;
@@ -28,7 +29,7 @@ export async function runHotspots(
     err(`incident-lens: --limit must be a whole number of files, not ${String(args.limit)}\n`);
     return 2;
   }
-  const result = await computeHotspots(args.folder, incidents, { now: args.now ?? Date.now(), cacheDirectory: args.cacheDirectory });
+  const result = await computeHotspots(args.folder, incidents, { now: args.now ?? nowMs(), cacheDirectory: args.cacheDirectory });
   const files = args.limit === undefined ? result.ranking.files : result.ranking.files.slice(0, args.limit);
   out(args.format === 'json' ? formatJson(files) : formatTable(files));
   for (const problem of result.history.problems) err(`note: ${problem.message}\n`);

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayFromIso } from '../core/lint';
+import { installClockFromEnvironment } from '../node/clock';
 import { openWorkspace } from '../node/openWorkspace';
 import { indexHotspotIncidents } from '../core/hotspotIncidents';
 import { runHotspots } from './hotspots';
@@ -134,6 +135,12 @@ async function report(args: readonly string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  try {
+    installClockFromEnvironment();
+  } catch (error) {
+    process.stderr.write(`incident-lens: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
   main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then(
     (code) => {
       process.exitCode = code;

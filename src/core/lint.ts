@@ -4,6 +4,7 @@
  * catalog) are in `workspaceChecks.ts`.
  */
 import { DEFAULT_BLAME_PHRASES } from './blame';
+import { localToday } from './clock';
 import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostics';
 import { splitFrontMatter } from './frontMatter';
 import type { IncidentSummary } from './incident';
@@ -34,14 +35,9 @@ export function defaultLintOptions(overrides: Partial<LintOptions> = {}): LintOp
     severities: DEFAULT_SEVERITIES,
     maxBytes: DEFAULT_MAX_BYTES,
     blamePhrases: DEFAULT_BLAME_PHRASES,
-    todayMs: localToday(),
     ...overrides,
+    todayMs: overrides.todayMs ?? localToday(),
   };
-}
-
-/** Today's date where the user is, as UTC midnight of that calendar day. */
-export function localToday(now = new Date()): number {
-  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
 export function todayFromIso(date: string): number | undefined {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../core/catalog';
 import type { Diagnostic } from '../core/diagnostics';
 import { quickFixes } from '../core/edits/quickFixes';
-import { localToday } from '../core/lint';
+import { localOffsetMinutes, localToday, nowDate } from '../core/clock';
 import { toRange, toWorkspaceEdit } from './convert';
 import type { IncidentDiagnostics } from './diagnostics';
 import type { IncidentWorkspace } from './incidentWorkspace';
@@ -21,10 +21,10 @@ export class IncidentCodeActions implements vscode.CodeActionProvider {
     const located = this.workspace.locate(document.uri);
     if (!located || !vscode.workspace.isTrusted) return [];
     const text = document.getText();
-    const now = new Date();
+    const now = nowDate();
     const context = {
       nowMs: now.getTime(),
-      offsetMinutes: -now.getTimezoneOffset(),
+      offsetMinutes: localOffsetMinutes(now),
       todayMs: localToday(now),
       nextId: (year: number) => located.state.index.nextId(year),
       fileName: located.path.split('/').pop() ?? '',

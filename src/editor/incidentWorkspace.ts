@@ -110,10 +110,10 @@ export class IncidentWorkspace implements vscode.Disposable {
     const key = folder.uri.toString();
     this.folders.set(key, state);
     this.watch(state);
-    const started = Date.now();
+    const started = performance.now();
     const report = await state.index.scan(state.host, await this.readCache(folder));
     if (this.folders.get(key) !== state) return;
-    state.lastScan = { ...report, ms: Date.now() - started };
+    state.lastScan = { ...report, ms: performance.now() - started };
     this.note(`${folder.name}: ${report.files} incident ${report.files === 1 ? 'file' : 'files'} indexed in ${state.lastScan.ms} ms (${report.fromCache} from the cache).`);
     this.changed.fire(state);
     // After a warm start the views and Problems show the cached results first, then the checks run again.

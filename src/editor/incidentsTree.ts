@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { IncidentSummary } from '../core/incident';
-import { localToday } from '../core/lint';
+import { localToday, nowMs } from '../core/clock';
 import { incidentDetails, type Detail } from '../core/response/incidentDetails';
 import { isActive, lasted } from '../core/response/durations';
 import { GROUP_BY, groupIncidents, type GroupBy } from '../core/response/incidentGroups';
@@ -150,7 +150,7 @@ export class IncidentsTree implements vscode.TreeDataProvider<IncidentsNode>, vs
     const { incident } = node;
     const item = new vscode.TreeItem(incidentLabel(incident, node.path), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
-    item.description = incidentDescription(incident, Date.now());
+    item.description = incidentDescription(incident, nowMs());
     item.iconPath = severityIcon(incident.severity, node.severities);
     const took = lasted(incident);
     const tooltip = new vscode.MarkdownString(

@@ -99,7 +99,7 @@ export class EditorWorkspaceHost implements WorkspaceHost {
   /** Every file below a folder, relative to the folder; remembered for a few seconds. */
   private filesUnder(base: string): Promise<string[]> {
     const key = base.replace(/\/+$/, '');
-    const now = Date.now();
+    const now = performance.now();
     const listed = this.listings.get(key);
     if (listed && now - listed.at < LISTING_TTL_MS) return listed.files;
     const files = this.walk(key);

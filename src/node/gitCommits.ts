@@ -11,7 +11,7 @@ export class GitCommitLookup implements CommitLookup {
   constructor(private readonly folder: string) {}
 
   async knownCommits(shas: readonly string[]): Promise<ReadonlySet<string> | undefined> {
-    if (!this.listed || Date.now() - this.listed.at > COMMIT_LIST_TTL_MS) this.listed = { at: Date.now(), commits: this.listAll() };
+    if (!this.listed || performance.now() - this.listed.at > COMMIT_LIST_TTL_MS) this.listed = { at: performance.now(), commits: this.listAll() };
     const all = await this.listed.commits;
     if (!all) return undefined;
     const known = new Set<string>();

@@ -1,5 +1,6 @@
 /** `incident-lens report`: output choice, filters, and one-line errors with exit code 2 on bad usage. */
 import * as assert from 'node:assert/strict';
+import { setClock } from '../../src/core/clock';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { cli, exampleCopy, removeAll } from './report-support';
@@ -38,17 +39,19 @@ describe('report: command line', () => {
   });
 
   it('reads no clock when --today is given: hotspot recency counts from that day too', async () => {
-    const clock = Date.now;
     let reads = 0;
-    Date.now = () => {
+    const restore = setClock(() => {
       reads++;
-      return clock();
-    };
+      return Date.UTC(2031, 0, 1);
+    });
+    let run;
     try {
-      assert.equal((await cli('report', folder, '--today', '2026-11-25')).code, 0);
+      run = await cli('report', folder, '--today', '2026-11-25');
     } finally {
-      Date.now = clock;
+      restore();
     }
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /as of 2026-11-25\./);
     assert.equal(reads, 0);
   });
 

@@ -25,6 +25,7 @@ import { readTimeline } from './timeline';
 import type { ImportOptions, ImportResult, LocalDate, SeverityOrigin, TimelineEntry } from './types';
 import { writeFrontMatter, type CommentedValue } from './yaml-writer';
 import { describeZone, findZoneStatement, parseZone, zonedTimestamp, type Zone } from './zones';
+import { nowDate } from '../clock';
 
 export type { ImportOptions, ImportResult, SeverityOrigin } from './types';
 
@@ -268,7 +269,7 @@ class PostmortemImport {
       this.warnings.push(`No timeline row has an exact time, so started and resolved are ${isoDate(date)} at 00:00; please correct them.`);
       return { started: { iso, epochMs, reason }, resolved: { iso, epochMs, reason: 'not known; set to started' } };
     }
-    const now = this.options.now ?? new Date();
+    const now = this.options.now ?? nowDate();
     const date0 = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
     const { iso, epochMs } = zonedTimestamp(date0, { hour: now.getUTCHours(), minute: now.getUTCMinutes(), second: 0 }, { label: 'UTC', fixedMinutes: 0 });
     this.warnings.push('The source gives no date at all, so started and resolved are set to the time of the import; please correct them.');

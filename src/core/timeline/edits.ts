@@ -14,6 +14,7 @@ import { findEntry, parseYamlWithSpans, type YamlEntry, type YamlNode } from '..
 import { asText, incidentOffset, isRecord } from './model';
 import { entryScalar } from './scalar';
 import { resolveTimeInput, TIME_INPUT_HINT } from './timeInput';
+import { nowMs } from '../clock';
 
 export const ENTRY_FIELDS = ['at', 'kind', 'who', 'text', 'evidence'] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
@@ -106,7 +107,7 @@ function resolveChanges(changes: EntryChanges, reference: { epochMs: number; off
 function referenceFor(fm: FrontMatterText, epochMs: number | undefined): { epochMs: number; offsetMinutes: number } {
   const offsetMinutes = incidentOffset(fm.value);
   const started = parseTimestamp(asText(fm.value.started))?.epochMs;
-  return { epochMs: epochMs ?? started ?? Date.now(), offsetMinutes };
+  return { epochMs: epochMs ?? started ?? nowMs(), offsetMinutes };
 }
 
 /** Changes some fields of entry `index`. */

@@ -13,6 +13,7 @@ import type { FileHotspot, HistoryFacts, HotspotIncident, HotspotRanking } from 
 import { computeHotspots } from '../../node/hotspots';
 import type { FolderIncidents, IncidentWorkspace } from '../incidentWorkspace';
 import { watchHead } from './headWatcher';
+import { nowMs } from '../../core/clock';
 
 export interface FolderHotspots {
   readonly state: FolderIncidents;
@@ -92,7 +93,7 @@ export class HotspotsService implements vscode.Disposable {
   rescore(hotspots: FolderHotspots, keep: (incident: HotspotIncident) => boolean): HotspotRanking {
     return scoreHotspots(
       { incidents: hotspots.incidents.filter(keep), history: hotspots.history, repoFiles: hotspots.repoFiles },
-      { ...readScoreSettings(hotspots.state.folder), now: Date.now() },
+      { ...readScoreSettings(hotspots.state.folder), now: nowMs() },
     );
   }
 
@@ -157,7 +158,7 @@ export class HotspotsService implements vscode.Disposable {
     const run: RunningComputation = { controller, historyKey, rescoreWhenDone: false };
     this.running.set(key, run);
     const work = computeHotspots(state.folder.uri.fsPath, incidents, {
-      now: Date.now(),
+      now: nowMs(),
       scoring: readScoreSettings(state.folder),
       useGit: vscode.workspace.isTrusted,
       cacheDirectory: this.storage ? vscode.Uri.joinPath(this.storage, 'hotspots').fsPath : undefined,
@@ -201,7 +202,7 @@ export class HotspotsService implements vscode.Disposable {
     const key = previous.state.folder.uri.toString();
     // Replaced while this waited (a computation that read the history finished): that result is newer.
     if (this.results.get(key) !== previous) return;
-    const ranking = scoreHotspots({ incidents, history: previous.history, repoFiles: previous.repoFiles }, { ...readScoreSettings(previous.state.folder), now: Date.now() });
+    const ranking = scoreHotspots({ incidents, history: previous.history, repoFiles: previous.repoFiles }, { ...readScoreSettings(previous.state.folder), now: nowMs() });
     this.results.set(key, {
       ...previous,
       incidents,

@@ -4,6 +4,7 @@ import { historyNotice } from '../../core/hotspots/historyNotice';
 import type { FileHotspot, FolderHotspot, HotspotIncident } from '../../core/hotspots/types';
 import type { FolderHotspots, HotspotsService } from './hotspotsService';
 import { incidentCount, incidentLines } from './presentation';
+import { nowMs } from '../../core/clock';
 
 type Node =
   | { kind: 'group'; label: string; folder: FolderHotspots; entries: Node[] }
@@ -115,7 +116,7 @@ export class HotspotsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private filtered(folder: FolderHotspots): FolderHotspots['ranking'] {
     const { days, severities } = this.filter;
     if (!days && !severities) return folder.ranking;
-    const since = days ? Date.now() - days * 86_400_000 : undefined;
+    const since = days ? nowMs() - days * 86_400_000 : undefined;
     const keep = (incident: HotspotIncident) =>
       (since === undefined || (incident.started !== undefined && incident.started >= since)) && (!severities || severities.includes(incident.severity));
     return this.service.rescore(folder, keep);

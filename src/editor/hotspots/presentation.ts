@@ -1,5 +1,6 @@
 /** Words for hotspots: counts, ages and incident lists, as people read them. */
 import type { FileHotspot, IncidentShare } from '../../core/hotspots/types';
+import { nowMs as clockNowMs } from '../../core/clock';
 
 const DAY_MS = 86_400_000;
 
@@ -7,7 +8,7 @@ export function incidentCount(count: number): string {
   return `${count} ${count === 1 ? 'incident' : 'incidents'}`;
 }
 
-export function ago(epochMs: number | undefined, nowMs = Date.now()): string {
+export function ago(epochMs: number | undefined, nowMs = clockNowMs()): string {
   if (epochMs === undefined) return 'date unknown';
   const days = Math.floor((nowMs - epochMs) / DAY_MS);
   if (days <= 0) return 'today';

@@ -4,7 +4,7 @@
  * hidden unless asked for. Rows open the incident at the action.
  */
 import * as vscode from 'vscode';
-import { localToday } from '../../core/lint';
+import { localToday } from '../../core/clock';
 import { actionIcon } from '../../core/response/incidentDetails';
 import { dueLabel } from '../../core/response/durations';
 import { collectFollowUps, groupByOwner, type FollowUp } from '../../core/response/followUps';

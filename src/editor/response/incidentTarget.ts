@@ -11,6 +11,7 @@ import { isActive } from '../../core/response/durations';
 import { analyzeText } from '../../core/lint';
 import { pickOne } from './quickInput';
 import type { FolderIncidents, IncidentWorkspace } from '../incidentWorkspace';
+import { nowMs } from '../../core/clock';
 
 export interface IncidentRef {
   readonly uri: vscode.Uri;
@@ -84,7 +85,7 @@ export function pickItem(ref: IncidentRef, nowMs: number): IncidentPickItem {
 }
 
 export async function pickIncident(refs: readonly IncidentRef[], placeholder: string): Promise<IncidentRef | undefined> {
-  const now = Date.now();
+  const now = nowMs();
   const picked = await pickOne<IncidentPickItem>({ title: 'Which incident?', placeholder, items: refs.map((ref) => pickItem(ref, now)), matchOnDescription: true, matchOnDetail: true });
   return picked?.ref;
 }

@@ -1,5 +1,6 @@
 /** The response features' settings, and "now" as a timestamp. */
 import * as vscode from 'vscode';
+import { localOffsetMinutes, nowMs as clockNowMs } from '../../core/clock';
 import { formatTimestamp } from '../../core/timestamps';
 import type { IncidentSummary } from '../../core/incident';
 
@@ -9,11 +10,7 @@ export function yourName(scope?: vscode.Uri): string | undefined {
   return name?.trim() || undefined;
 }
 
-export function userOffsetMinutes(now = new Date()): number {
-  return -now.getTimezoneOffset();
-}
-
 /** Now, in the incident's own offset (so its times read alike), else the user's. */
-export function nowStamp(incident?: IncidentSummary, nowMs = Date.now()): string {
-  return formatTimestamp(nowMs, incident?.started?.offsetMinutes ?? userOffsetMinutes(new Date(nowMs)));
+export function nowStamp(incident?: IncidentSummary, nowMs = clockNowMs()): string {
+  return formatTimestamp(nowMs, incident?.started?.offsetMinutes ?? localOffsetMinutes(new Date(nowMs)));
 }

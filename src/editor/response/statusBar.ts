@@ -9,6 +9,7 @@ import { newestFirst } from '../../core/response/activeIncident';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import { ResponseCommands } from './commandIds';
 import { allIncidents, editorIncident, type IncidentRef } from './incidentTarget';
+import { nowMs } from '../../core/clock';
 
 const TICK_MS = 30_000;
 
@@ -49,7 +50,7 @@ export class IncidentStatusBar implements vscode.Disposable {
     }
     const others = active.filter((ref) => ref.uri.toString() !== shown.uri.toString()).length;
     const unambiguous = shown === editor || others === 0;
-    this.item.text = `$(flame) ${statusBarText(shown.incident, Date.now())}${others > 0 ? ` (+${others})` : ''}`;
+    this.item.text = `$(flame) ${statusBarText(shown.incident, nowMs())}${others > 0 ? ` (+${others})` : ''}`;
     this.item.tooltip = `${shown.incident.title ?? ''}\n${shown.incident.status ?? ''}${others > 0 ? ` · ${others} more active` : ''}\nClick to add a timeline entry.`;
     this.item.backgroundColor = new vscode.ThemeColor(shown.incident.severity === shown.state.index.options.lint.severities[0] ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
     this.item.command = { command: ResponseCommands.addTimelineEntry, title: 'Add timeline entry', arguments: unambiguous ? [shown.uri] : [] };

@@ -12,7 +12,8 @@ import { formatTimestamp, parseTimestamp } from '../../../core/timestamps';
 import type { FolderIncidents, IncidentWorkspace } from '../../incidentWorkspace';
 import { cancelled, type Outcome } from '../commandIds';
 import { askText, pickMany, pickOne } from '../quickInput';
-import { userOffsetMinutes, yourName } from '../settings';
+import { localOffsetMinutes, nowMs } from '../../../core/clock';
+import { yourName } from '../settings';
 import { refuseIfUntrusted } from '../trust';
 
 export interface DeclareArguments {
@@ -59,7 +60,7 @@ export async function declareIncident(workspace: IncidentWorkspace, argument?: u
   const services = args?.services ?? (await askServices(state));
   if (services === undefined) return cancelled;
 
-  const at = args?.at ?? formatTimestamp(Date.now(), userOffsetMinutes());
+  const at = args?.at ?? formatTimestamp(nowMs(), localOffsetMinutes());
   if (!parseTimestamp(at)) return { ok: false, message: `"${at}" is not a timestamp with an offset.` };
   const id = state.index.nextId(Number(at.slice(0, 4)));
   const directory = incidentDirectory(state.index.options.incidentGlob);

@@ -12,6 +12,7 @@ import { readCodeowners } from '../codeownersFile';
 import { cancelled, type Outcome } from '../commandIds';
 import { targetIncident, uriFromArgument, type IncidentRef } from '../incidentTarget';
 import { pickOne } from '../quickInput';
+import { nowMs } from '../../../core/clock';
 
 const COPY_LABELS: Readonly<Record<Audience, string>> = { responders: 'Copy for responders', executives: 'Copy for executives', customers: 'Copy for customers' };
 
@@ -47,7 +48,7 @@ async function draftsFor(ref: IncidentRef): Promise<Drafts | undefined> {
   const codeowners = await readCodeowners(ref.state);
   const teams = [...new Set([...[...(catalog?.values() ?? [])].flatMap((service) => service.owners), ...(codeowners?.rules.flatMap((rule) => rule.owners) ?? [])])];
   return draftStatusUpdates(source, {
-    nowMs: Date.now(),
+    nowMs: nowMs(),
     path: ref.path,
     check: {
       services: [...new Set([...source.incident.services.map((s) => s.value), ...(catalog?.keys() ?? [])])],

@@ -1,7 +1,7 @@
 /** The Follow-ups view's row actions: mark done, set a due date, open the incident at the action. */
 import * as vscode from 'vscode';
 import { actionIndexById, markActionDoneEdits, setActionDueEdits } from '../../../core/edits/actionItems';
-import { localToday } from '../../../core/lint';
+import { localToday } from '../../../core/clock';
 import { DAY_MS, formatDate, parseDate } from '../../../core/timestamps';
 import { formatDay } from '../../../core/response/durations';
 import type { IncidentWorkspace } from '../../incidentWorkspace';

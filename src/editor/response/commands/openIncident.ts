@@ -9,6 +9,7 @@ import type { IncidentWorkspace } from '../../incidentWorkspace';
 import { cancelled, type Outcome } from '../commandIds';
 import { allIncidents, pickItem, type IncidentPickItem } from '../incidentTarget';
 import { pickOne } from '../quickInput';
+import { nowMs } from '../../../core/clock';
 
 /** The timeline panel's command, when that feature is installed. */
 const OPEN_TIMELINE = 'incidentLens.openTimeline';
@@ -26,7 +27,7 @@ export async function openIncident(workspace: IncidentWorkspace): Promise<Outcom
     return { ok: false, message };
   }
   const hasTimeline = (await vscode.commands.getCommands(true)).includes(OPEN_TIMELINE);
-  const now = Date.now();
+  const now = nowMs();
   const items = refs.map((ref) => ({ ...pickItem(ref, now), buttons: hasTimeline ? [TIMELINE_BUTTON] : undefined }));
   const picked = await pickOne<IncidentPickItem>({
     title: 'Open incident',

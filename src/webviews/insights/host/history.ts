@@ -9,6 +9,7 @@ import { indexHotspotIncidents } from '../../../core/hotspotIncidents';
 import type { FolderHistory } from '../../../core/insights/types';
 import { computeHotspots } from '../../../node/hotspots';
 import type { FolderIncidents } from '../../../editor/incidentWorkspace';
+import { nowMs } from '../../../core/clock';
 
 export class AreaHistory implements vscode.Disposable {
   /** Last result per folder URI; shown while a newer one is computed. */
@@ -37,7 +38,7 @@ export class AreaHistory implements vscode.Disposable {
         try {
           const useGit = vscode.workspace.isTrusted;
           const result = await computeHotspots(state.folder.uri.fsPath, indexHotspotIncidents(state.index), {
-            now: Date.now(),
+            now: nowMs(),
             useGit,
             cacheDirectory: this.storage && useGit ? vscode.Uri.joinPath(this.storage, 'hotspots').fsPath : undefined,
             signal: controller.signal,

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { buildInsights } from '../../../core/insights';
 import type { BucketUnit, Insights } from '../../../core/insights/types';
-import { localToday } from '../../../core/lint';
+import { localToday } from '../../../core/clock';
 import { buildDocument, renderReport } from '../../../core/report';
 import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
 import { encodeRender, type PanelFilters, type RenderMessage, webviewMessageSchema } from '../protocol';

@@ -4,7 +4,7 @@
  * other commands may pass the answers instead of being asked.
  */
 import * as vscode from 'vscode';
-import { localToday } from '../../../core/lint';
+import { localToday } from '../../../core/clock';
 import { type Audience, type ReportFormat, reviewReport } from '../../../core/review/export/reviewReport';
 
 export interface ExportChoices {

@@ -1,7 +1,7 @@
 /** The review's settings for the folder an incident is in. */
 import * as vscode from 'vscode';
 import { DEFAULT_BLAME_PHRASES } from '../../../core/blame';
-import { localToday } from '../../../core/lint';
+import { localToday } from '../../../core/clock';
 import { DEFAULT_ACTION_HORIZON_DAYS, DEFAULT_MAX_OPEN_ACTIONS, type ReviewOptions } from '../../../core/review/types';
 
 export function reviewOptions(uri: vscode.Uri): ReviewOptions {
