@@ -28,7 +28,7 @@ describe('blame phrases', () => {
       assert.deepEqual(found(sentence), [phrase], sentence);
       assert.notEqual(blameHint(phrase), blameHint('a phrase of a team'), `${phrase} has its own hint`);
     }
-    assert.equal(sentences.length, DEFAULT_BLAME_PHRASES.length, 'every default phrase is tried');
+    assert.deepEqual(DEFAULT_BLAME_PHRASES, sentences.map(([, phrase]) => phrase), 'every default phrase is tried, and there are no others');
   });
 
   it('matches a curly apostrophe and a line break between words', () => {
@@ -51,7 +51,8 @@ describe('blame phrases', () => {
 
   it('is the default of the incidentLens.blamePhrases setting, and each is documented with its hint', () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
-    assert.deepEqual(manifest.contributes.configuration.properties['incidentLens.blamePhrases']?.default, DEFAULT_BLAME_PHRASES);
+    const defaults = ['human error', 'careless', 'should have', 'failed to', 'fault', 'forgot to', 'negligent', 'negligence', "why didn't", 'mistake by'];
+    assert.deepEqual(manifest.contributes.configuration.properties['incidentLens.blamePhrases']?.default, defaults);
     const format = readFileSync(path.join(ROOT, 'docs', 'format.md'), 'utf8');
     for (const phrase of DEFAULT_BLAME_PHRASES) assert.ok(format.includes(`| ${phrase} | ${blameHint(phrase)} |`), `docs/format.md: ${phrase}`);
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

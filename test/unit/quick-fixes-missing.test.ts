@@ -8,7 +8,6 @@ import type { QuickFix } from '../../src/core/edits/quickFix';
 import { quickFixes } from '../../src/core/edits/quickFixes';
 import { nextActionId } from '../../src/core/ids';
 import { analyzeText } from '../../src/core/lint';
-import { COMMIT_ROLES, FACTOR_KINDS, TIMELINE_KINDS } from '../../src/core/schema';
 import { apply, file, HEAD } from './edits-support';
 
 /** 12:00 UTC in a +01:00 zone. */
@@ -51,7 +50,10 @@ describe('quick fixes: a timeline entry without `at`, `kind` or `text`', () => {
   it('offers each kind, none preferred, and adds the chosen one after `at`', () => {
     const text = file([...HEAD, 'timeline:', '  - {at: 2026-11-20T14:06:00Z, text: Rolled back}', '  - at: 2026-11-20T14:09:00Z', '    who: Sam Ortiz', '    text: Watching p99']);
     const flow = fixesFor(text, 'timeline', 0, 'kind');
-    assert.deepEqual(flow.map((fix) => fix.title), TIMELINE_KINDS.map((kind) => `Add \`kind: ${kind}\``));
+    assert.deepEqual(
+      flow.map((fix) => fix.title),
+      ['trigger', 'detection', 'diagnosis', 'action', 'communication', 'decision', 'observation', 'mitigation', 'resolution'].map((kind) => `Add \`kind: ${kind}\``),
+    );
     assert.ok(flow.every((fix) => !fix.preferred));
     assert.deepEqual(applied(text, flow, 'Add `kind: mitigation`').slice(1, 2), ['  - {at: 2026-11-20T14:06:00Z, kind: mitigation, text: Rolled back}']);
     assert.deepEqual(applied(text, fixesFor(text, 'timeline', 1, 'kind'), 'Add `kind: observation`').slice(2), [
@@ -125,7 +127,7 @@ describe('quick fixes: a code link, commit or factor without a required field', 
     const text = file([...HEAD, 'commits:', '  - {role: trigger}', '  - sha: 3f2a9c1', '    repo: payments-api']);
     assert.deepEqual(applied(text, fixesFor(text, 'commits', 0, 'sha'), 'Add an empty `sha` to fill in').slice(1, 2), ['  - {sha: "", role: trigger}']);
     const roles = fixesFor(text, 'commits', 1, 'role');
-    assert.deepEqual(roles.map((fix) => fix.title), ['related', ...COMMIT_ROLES.filter((role) => role !== 'related')].map((role) => `Add \`role: ${role}\``));
+    assert.deepEqual(roles.map((fix) => fix.title), ['Add `role: related`', 'Add `role: trigger`', 'Add `role: fix`', 'Add `role: mitigation`']);
     assert.deepEqual(roles.map((fix) => !!fix.preferred), [true, false, false, false]);
     assert.deepEqual(applied(text, roles, 'Add `role: fix`').slice(2), ['  - sha: 3f2a9c1', '    role: fix', '    repo: payments-api']);
   });
@@ -133,7 +135,10 @@ describe('quick fixes: a code link, commit or factor without a required field', 
   it('offers each factor kind, and adds an empty `text` after the kind, into `{}` too', () => {
     const text = file([...HEAD, 'factors:', '  - {}', '  - kind: change', '  - {text: No rollout stage for shared config}']);
     const kinds = fixesFor(text, 'factors', 2, 'kind');
-    assert.deepEqual(kinds.map((fix) => fix.title), FACTOR_KINDS.map((kind) => `Add \`kind: ${kind}\``));
+    assert.deepEqual(
+      kinds.map((fix) => fix.title),
+      ['change', 'capacity', 'dependency', 'config', 'monitoring', 'process', 'knowledge', 'communication', 'other'].map((kind) => `Add \`kind: ${kind}\``),
+    );
     assert.deepEqual(applied(text, kinds, 'Add `kind: process`').slice(3), ['  - {kind: process, text: No rollout stage for shared config}']);
     assert.deepEqual(applied(text, fixesFor(text, 'factors', 0, 'kind'), 'Add `kind: config`').slice(1, 2), ['  - {kind: config}']);
     assert.deepEqual(applied(text, fixesFor(text, 'factors', 1, 'text'), 'Add an empty `text` to fill in').slice(2), ['  - kind: change', '    text: ""', '  - {text: No rollout stage for shared config}']);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { formatDuration, offsetLabel } from '../../src/core/timeline/duration';
 import { buildTimelineModel } from '../../src/core/timeline/model';
-import { MAX_QUIET_GAP_MS, MIN_QUIET_GAP_MS, quietGapThreshold } from '../../src/core/timeline/rows';
+import { quietGapThreshold } from '../../src/core/timeline/rows';
 import { resolveTimeInput } from '../../src/core/timeline/timeInput';
 import type { TimelineRow } from '../../src/core/timeline/types';
 import { BLOCK } from './timeline-support';
@@ -127,13 +127,13 @@ describe('timeline model', () => {
 
 describe('timeline quiet gaps', () => {
   it('folds gaps of at least 15 minutes, or twice the median step if that is longer, up to two hours', () => {
-    assert.equal(quietGapThreshold([]), MIN_QUIET_GAP_MS);
+    assert.equal(quietGapThreshold([]), 15 * MIN);
     assert.equal(quietGapThreshold([0, 2 * MIN, 4 * MIN, 60 * MIN]), 15 * MIN);
     // Hourly notes over two days: only what stands out against them is quiet.
     const hourly = Array.from({ length: 48 }, (_, i) => i * 60 * MIN);
     assert.equal(quietGapThreshold(hourly), 120 * MIN);
     // However sparse the notes, two silent hours always stand out.
-    assert.equal(quietGapThreshold([0, 3 * 60 * MIN, 6 * 60 * MIN]), MAX_QUIET_GAP_MS);
+    assert.equal(quietGapThreshold([0, 3 * 60 * MIN, 6 * 60 * MIN]), 120 * MIN);
   });
 
   it('labels each folded gap with its length', () => {
