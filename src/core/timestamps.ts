@@ -3,6 +3,7 @@
  * allows them. Parsing keeps the written offset so times can be shown in the
  * incident's own zone.
  */
+import { isoOffset, wallClock } from './offsets';
 
 export interface Timestamp {
   /** Milliseconds since the epoch. */
@@ -113,13 +114,8 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 /** Formats an instant in a fixed offset: `2026-11-20T14:02:00+01:00`. */
 export function formatTimestamp(epochMs: number, offsetMinutes: number): string {
-  const local = new Date(epochMs + offsetMinutes * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const base = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
-  if (offsetMinutes === 0) return `${base}Z`;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${base}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const clock = wallClock(epochMs, offsetMinutes);
+  return `${clock.date}T${clock.time}:${String(clock.seconds).padStart(2, '0')}${isoOffset(offsetMinutes)}`;
 }
 
 export function formatDate(epochMs: number): string {

@@ -7,6 +7,7 @@
  * with that offset. Names without a season ("Pacific time", "PT") follow the
  * region's daylight saving rules.
  */
+import { isoOffset, offsetLabel } from '../offsets';
 import type { LocalDate, LocalTime } from './types';
 
 export type Zone =
@@ -147,10 +148,7 @@ export function zonedTimestamp(date: LocalDate, time: LocalTime, zone: Zone): Zo
   const offset = offsetMinutes(zone, date, time);
   const wallMs = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second);
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const suffix = offset === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  const iso = `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}${suffix}`;
+  const iso = `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}${isoOffset(offset)}`;
   return { iso, epochMs: wallMs - offset * 60_000 };
 }
 
@@ -158,8 +156,7 @@ export function describeZone(zone: Zone, date?: LocalDate): string {
   if ('iana' in zone) return zone.label === zone.iana ? zone.iana : `${zone.label} (${zone.iana})`;
   if (zone.fixedMinutes === 0) return zone.label === 'Z' ? 'UTC' : zone.label;
   const sample = date ?? { year: 2000, month: 1, day: 1 };
-  const iso = zonedTimestamp(sample, { hour: 0, minute: 0, second: 0 }, zone).iso;
-  return `${zone.label} (${iso.slice(19)})`;
+  return `${zone.label} (${offsetLabel(offsetMinutes(zone, sample, { hour: 0, minute: 0, second: 0 }))})`;
 }
 
 /** Zones of the United States, where `03/06/2024` is March 6. */

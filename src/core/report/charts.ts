@@ -5,8 +5,9 @@
  * any position. Classes name what a mark means (`sev-1`, `near-miss`), and
  * the stylesheets give each a color and a pattern, so color is never alone.
  */
+import { formatDuration } from '../durationText';
 import type { DurationGroup, TimeBucket } from '../insights/types';
-import { bucketName, formatDuration, severityName } from './format';
+import { bucketName, severityName } from './format';
 import type { Chart, LegendEntry, Mark } from './model';
 
 const WIDTH = 640;

@@ -1,16 +1,10 @@
-/** Short, plain durations and times for views and drafts: "38 min", "2 h 10 min", "3 d". */
+/** Ages, durations and times of incidents for views and drafts: "2 h 10 min ago", "Jul 15 14:05 UTC+01:00", "due in 3 d". */
+import { formatDuration } from '../durationText';
 import type { IncidentSummary } from '../incident';
+import { offsetLabel, wallClock } from '../offsets';
 import { ACTIVE_STATUSES } from '../schema';
 
 const MINUTE = 60_000;
-
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / MINUTE));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  return `${Math.round(hours / 24)} d`;
-}
 
 export function isActive(incident: Pick<IncidentSummary, 'status'>): boolean {
   return ACTIVE_STATUSES.includes(incident.status ?? '');
@@ -33,20 +27,11 @@ export function lasted(incident: IncidentSummary): string | undefined {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `Nov 25 08:12 UTC` or `Jul 15 14:05 +01:00`: a time in its own offset. */
+/** `Nov 25 08:12 UTC` or `Jul 15 14:05 UTC+01:00`: a time in its own offset. */
 export function formatWallTime(epochMs: number, offsetMinutes: number, withDate = true): string {
   const local = new Date(epochMs + offsetMinutes * MINUTE);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
   const date = `${MONTHS[local.getUTCMonth()]} ${local.getUTCDate()}`;
-  return `${withDate ? `${date} ` : ''}${time} ${offsetLabel(offsetMinutes)}`;
-}
-
-export function offsetLabel(offsetMinutes: number): string {
-  if (offsetMinutes === 0) return 'UTC';
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${withDate ? `${date} ` : ''}${wallClock(epochMs, offsetMinutes).time} ${offsetLabel(offsetMinutes)}`;
 }
 
 /** `Dec 12` (this year) or `Dec 12, 2027`, for due dates (UTC midnight). */

@@ -2,9 +2,10 @@
  * The rows under an incident in the Incidents view: lifecycle times, roles,
  * the timeline, actions and code links, each with the place it opens.
  */
+import { formatDuration } from '../durationText';
 import type { IncidentSummary, LocatedTime } from '../incident';
 import { LIFECYCLE_FIELDS } from '../schema';
-import { dueLabel, formatDuration, formatWallTime } from './durations';
+import { dueLabel, formatWallTime } from './durations';
 import { isOverdue } from './followUps';
 
 /** Where a row opens: a line of the incident file (optionally the first `find` from there), or a linked file. */

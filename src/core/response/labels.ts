@@ -1,6 +1,7 @@
 /** How one incident reads in a view row, a quick pick and the status bar. */
+import { formatDuration } from '../durationText';
 import type { IncidentSummary } from '../incident';
-import { ageOrDuration, formatDay, formatDuration, lasted } from './durations';
+import { ageOrDuration, formatDay, lasted } from './durations';
 
 export function incidentLabel(incident: IncidentSummary, fallback: string): string {
   return `${incident.id ?? fallback}  ${incident.title ?? ''}`.trim();

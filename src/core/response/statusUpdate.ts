@@ -5,8 +5,9 @@
  * are doing, when we will update). The customer draft is checked for
  * internal words; nothing is ever sent.
  */
+import { formatDuration } from '../durationText';
 import { STANDARD_ROLES } from '../schema';
-import { formatDuration, formatWallTime, isActive } from './durations';
+import { formatWallTime, isActive } from './durations';
 import type { EntryView, IncidentText } from './incidentText';
 import { findInternalWords, WHY, type InternalWord, type InternalWordContext } from './internalWords';
 

@@ -4,7 +4,8 @@
  * quiet stretches collapsed into one labelled row, and day breaks when the
  * incident spans midnight.
  */
-import { formatDuration, wallClock } from './duration';
+import { formatDuration } from '../durationText';
+import { wallClock } from '../offsets';
 import type { LifecycleMarker, MarkerName, PhaseName, TimelineEntry, TimelineRow } from './types';
 
 const MINUTE = 60_000;

@@ -3,8 +3,8 @@
  * a clock time, or just a clock time. Times without an offset are in the
  * incident's offset, the one the panel shows.
  */
+import { isoOffset, wallClock } from '../offsets';
 import { formatTimestamp, parseTimestamp } from '../timestamps';
-import { offsetLabel, wallClock } from './duration';
 
 export interface TimeReference {
   /** A moment whose day a bare clock time belongs to. */
@@ -33,7 +33,6 @@ export function resolveTimeInput(input: string, reference: TimeReference): strin
 }
 
 function inOffset(date: string, hours: string, minutes: string, seconds: string | undefined, offsetMinutes: number): string | undefined {
-  const suffix = offsetMinutes === 0 ? 'Z' : offsetLabel(offsetMinutes).slice(3);
-  const parsed = parseTimestamp(`${date}T${hours.padStart(2, '0')}:${minutes}:${seconds ?? '00'}${suffix}`);
+  const parsed = parseTimestamp(`${date}T${hours.padStart(2, '0')}:${minutes}:${seconds ?? '00'}${isoOffset(offsetMinutes)}`);
   return parsed ? formatTimestamp(parsed.epochMs, offsetMinutes) : undefined;
 }

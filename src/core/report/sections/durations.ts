@@ -3,9 +3,10 @@
  * never a single mean. The note on why comes first, so nobody reads a
  * median as a target.
  */
+import { formatDuration } from '../../durationText';
 import type { DurationMeasure, DurationName, Insights, MissingReason } from '../../insights/types';
 import { stripChart } from '../charts';
-import { formatDuration, severityName } from '../format';
+import { severityName } from '../format';
 import { prose, refList } from '../inline';
 import type { Block, Inline, Section } from '../model';
 

@@ -3,8 +3,8 @@
  * its definition invites the wrong comparison. The wording matches the
  * timeline panel's phase rows.
  */
+import { formatDuration } from '../../durationText';
 import type { IncidentSummary, LocatedTime } from '../../incident';
-import { formatDuration } from '../../timeline/duration';
 
 export interface DurationLine {
   readonly name: string;

@@ -3,7 +3,7 @@
  * definitions, and how an action item's state reads.
  */
 import type { ActionSummary, IncidentSummary } from '../../incident';
-import { offsetLabel, wallClock } from '../../timeline/duration';
+import { offsetLabel, wallClock } from '../../offsets';
 import { durationLines } from './durations';
 import { mdText, table } from './markdownText';
 

@@ -6,7 +6,7 @@
  * grouped by owner with their due dates.
  */
 import type { ActionSummary } from '../../incident';
-import { offsetLabel, wallClock } from '../../timeline/duration';
+import { offsetLabel, wallClock } from '../../offsets';
 import { buildTimelineModel } from '../../timeline/model';
 import type { TimelineEntry } from '../../timeline/types';
 import { safeHref } from '../markdownTree';

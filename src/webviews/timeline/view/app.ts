@@ -4,6 +4,7 @@
  * clicks and keys into intents. It never edits anything itself: every change
  * goes to the extension, and comes back as a new render of the file.
  */
+import { formatDuration } from '../../../core/durationText';
 import { ENTRY_KINDS, KIND_MEANING } from '../../../core/timeline/kinds';
 import { webLink } from '../../../core/timeline/links';
 import type { TimelineEntry, TimelineModel } from '../../../core/timeline/types';
@@ -224,7 +225,7 @@ export class TimelineApp {
       `Times in ${this.clock.zone}, the incident's offset; hover a time for yours.`,
       `${count} ${count === 1 ? 'entry' : 'entries'}`,
       started ? `started ${this.clock.full(started.epochMs)}` : 'no start time',
-      model.rows.some((row) => row.type === 'gap') ? `quiet stretches of ${Math.round(model.quietGapMs / 60_000)} min or more are folded` : '',
+      model.rows.some((row) => row.type === 'gap') ? `quiet stretches of ${formatDuration(model.quietGapMs)} or more are folded` : '',
     ]
       .filter(Boolean)
       .join(' · ');

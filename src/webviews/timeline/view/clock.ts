@@ -1,5 +1,5 @@
 /** Times for display: the incident's own offset on the page, the viewer's local time on hover. */
-import { offsetLabel, wallClock } from '../../../core/timeline/duration';
+import { offsetLabel, wallClock } from '../../../core/offsets';
 import type { TimelineModel } from '../../../core/timeline/types';
 
 /** Built once per page: making an Intl formatter loads locale data (tens of milliseconds the first time). */
