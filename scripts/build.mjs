@@ -14,6 +14,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's default entry is UMD, whose require() calls esbuild cannot follow: the bundle would
+  // look for jsonc-parser's own files at run time. Its ES module entry bundles whole.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // Each webview's script, src/webviews/<name>/main.ts, runs in the browser as

@@ -1,4 +1,5 @@
 /** `incident-lens hotspots`: ranked code paths, as JSON `[{path, score, incidents}]` or a table. */
+import type { ScoreSettings } from '../core/hotspots/score';
 import type { FileHotspot, HotspotIncident } from '../core/hotspots/types';
 import { computeHotspots } from '../node/hotspots';
 import { nowMs } from '../core/clock';
@@ -10,6 +11,8 @@ export interface HotspotsArgs {
   readonly limit?: number;
   /** Epoch ms that recency is measured from; now by default. */
   readonly now?: number;
+  /** The folder's `incidentLens.hotspots.*` settings; the defaults without them. */
+  readonly scoring?: Omit<ScoreSettings, 'now'>;
   /** Where to cache git history per HEAD; no caching without it. */
   readonly cacheDirectory?: string;
 }
@@ -29,7 +32,7 @@ export async function runHotspots(
     err(`incident-lens: --limit must be a whole number of files, not ${String(args.limit)}\n`);
     return 2;
   }
-  const result = await computeHotspots(args.folder, incidents, { now: args.now ?? nowMs(), cacheDirectory: args.cacheDirectory });
+  const result = await computeHotspots(args.folder, incidents, { now: args.now ?? nowMs(), scoring: args.scoring, cacheDirectory: args.cacheDirectory });
   const files = args.limit === undefined ? result.ranking.files : result.ranking.files.slice(0, args.limit);
   out(args.format === 'json' ? formatJson(files) : formatTable(files));
   for (const problem of result.history.problems) err(`note: ${problem.message}\n`);

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { importPostmortem, type ImportResult } from '../core/import/index';
-import { DEFAULT_LEVELS, defaultLevel, toLevel } from '../core/import/severity';
+import { defaultLevel, toLevel } from '../core/import/severity';
 import { decodeSource, type SourceText } from '../core/import/source-text';
 import { readFolderSettings } from '../node/settings';
 
@@ -35,8 +35,9 @@ const MAX_SUFFIX = 99;
 export async function runImport(argv: string[], io: ImportIo): Promise<number> {
   const args = argv[0] === 'import' ? argv.slice(1) : argv;
   const outDir = path.resolve(io.cwd, outOption(args) ?? 'incidents');
-  const settings = readFolderSettings(settingsFolder(outDir, io.cwd));
-  const levels = settings.severityLevels && settings.severityLevels.length > 0 ? settings.severityLevels : DEFAULT_LEVELS;
+  const { settings, problems } = readFolderSettings(settingsFolder(outDir, io.cwd));
+  for (const problem of problems) io.err(`warning: ${problem}`);
+  const levels = settings.lint.severities;
   const parsed = parseArgs(args, levels);
   if ('help' in parsed) {
     io.out(IMPORT_USAGE);

@@ -11,6 +11,7 @@ import { runImport } from './import';
 import { ReportUsageError, runReport } from './report';
 import { asksForIncident, exportReview } from './reviewExport';
 import { formatText, lintRows, summaryLine } from './lint';
+import { folderMessages } from './messages';
 
 const USAGE = `Usage:
   incident-lens lint [FOLDER] [--format text|json] [--today YYYY-MM-DD]
@@ -103,7 +104,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
     if (todayMs === undefined) throw new UsageError(`--today must be a date like 2026-11-25, not "${String(values.today)}"`);
   }
   const folder = folderArgument(positionals);
-  const { index } = await openWorkspace(folder, { todayMs, note: (message) => io.err(`note: ${message}\n`) });
+  const { index } = await openWorkspace(folder, { todayMs, ...folderMessages(io.err) });
   const rows = lintRows(index);
   io.out(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatText(rows));
   // Files with front matter, including those that could not be read as an incident (yaml-syntax, too-large).
@@ -121,8 +122,8 @@ async function hotspots(args: readonly string[], io: Io): Promise<number> {
   }
   const folder = folderArgument(positionals);
   // Git is read once, by the hotspot scan itself.
-  const { index } = await openWorkspace(folder, { noGit: true, note: (message) => io.err(`note: ${message}\n`) });
-  return runHotspots({ folder, format, limit }, indexHotspotIncidents(index), io.out, io.err);
+  const { index, settings } = await openWorkspace(folder, { noGit: true, ...folderMessages(io.err) });
+  return runHotspots({ folder, format, limit, scoring: settings.scoring }, indexHotspotIncidents(index), io.out, io.err);
 }
 
 async function report(args: readonly string[], io: Io): Promise<number> {

@@ -16,6 +16,7 @@ import { todayFromIso } from '../core/lint';
 import { renderReport, type ReportFormat } from '../core/report';
 import { computeHotspots } from '../node/hotspots';
 import { openWorkspace } from '../node/openWorkspace';
+import { folderMessages } from './messages';
 
 export const REPORT_USAGE =
   'incident-lens report [FOLDER] [--out FILE.md|FILE.html] [--today YYYY-MM-DD] [--from DATE] [--to DATE] [--service S] [--severity SEVn] [--by month|quarter] [--no-git]';
@@ -44,7 +45,7 @@ interface ReportArgs {
  */
 export async function runReport(argv: readonly string[], io: ReportIo, folderOf: (positionals: readonly string[]) => string): Promise<number> {
   const args = parseReportArgs(argv, folderOf);
-  const { index } = await openWorkspace(args.folder, { todayMs: args.todayMs, noGit: true, note: (message) => io.err(`note: ${message}\n`) });
+  const { index, settings } = await openWorkspace(args.folder, { todayMs: args.todayMs, noGit: true, ...folderMessages(io.err) });
   const severities = index.options.lint.severities;
   if (args.filters.severity !== undefined && !severities.includes(args.filters.severity)) {
     throw new ReportUsageError(`--severity must be one of ${severities.join(', ')}, not "${args.filters.severity}"`);
@@ -53,7 +54,7 @@ export async function runReport(argv: readonly string[], io: ReportIo, folderOf:
   const history: FolderHistory[] = [];
   if (args.git) {
     // Recency counts from --today, as everything else in the report does: the same day gives the same report.
-    const result = await computeHotspots(args.folder, indexHotspotIncidents(index), { now: args.todayMs });
+    const result = await computeHotspots(args.folder, indexHotspotIncidents(index), { now: args.todayMs, scoring: settings.scoring });
     history.push({ folder: '', ranking: result.ranking, fromHistory: !result.history.problems.some((problem) => problem.kind === 'no-history') });
   }
   const insights = buildInsights(sourcesOf(files), { todayMs: args.todayMs, severities, filters: args.filters, unit: args.unit, history });

@@ -12,6 +12,7 @@ import { localToday } from '../core/clock';
 import { todayFromIso } from '../core/lint';
 import { AUDIENCES, type Audience, formatOfFile, reviewReport } from '../core/review/export/reviewReport';
 import { openWorkspace } from '../node/openWorkspace';
+import { folderMessages } from './messages';
 import { ReportUsageError } from './report';
 
 const REVIEW_EXPORT_USAGE = 'incident-lens report [FOLDER] --incident ID [--audience executive|team] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]';
@@ -34,7 +35,7 @@ export function asksForIncident(argv: readonly string[]): boolean {
 export async function exportReview(argv: readonly string[], io: ReviewExportIo, folderOf: (positionals: readonly string[]) => string): Promise<number> {
   const args = parseExportArgs(argv);
   const folder = folderOf(args.positionals);
-  const { index } = await openWorkspace(folder, { noGit: true, todayMs: args.todayMs, note: (message) => io.err(`note: ${message}\n`) });
+  const { index } = await openWorkspace(folder, { noGit: true, todayMs: args.todayMs, ...folderMessages(io.err) });
   const matches = index.incidents().filter(({ incident }) => incident.id === args.incident);
   if (matches.length === 0) throw new ReportUsageError(`no incident with id ${args.incident} in ${folder}`);
   const { path: file } = matches[0];

@@ -1,26 +1,23 @@
-/** Incident Lens settings for one workspace folder. */
+/**
+ * Incident Lens settings for one workspace folder, read through vscode and
+ * given meaning by src/core/settings.ts, as the command-line tool reads them.
+ */
 import * as vscode from 'vscode';
-import { DEFAULT_BLAME_PHRASES } from '../core/blame';
-import { defaultLintOptions, DEFAULT_MAX_BYTES, type LintOptions } from '../core/lint';
-import { DEFAULT_SEVERITIES } from '../core/schema';
-
-export const DEFAULT_INCIDENT_GLOB = 'incidents/**/*.md';
+import { defaultLintOptions, type LintOptions } from '../core/lint';
+import { folderSettings, type FolderSettings } from '../core/settings';
 
 export interface FolderConfig {
   readonly incidentGlob: string;
   readonly lint: LintOptions;
 }
 
+/** The settings that apply to a folder, or to the file a URI names. */
+export function readSettings(scope: vscode.Uri): FolderSettings {
+  const config = vscode.workspace.getConfiguration('incidentLens', scope);
+  return folderSettings((key) => config.get(key));
+}
+
 export function readFolderConfig(folder: vscode.WorkspaceFolder): FolderConfig {
-  const config = vscode.workspace.getConfiguration('incidentLens', folder.uri);
-  const severities = config.get<string[]>('severityLevels');
-  const phrases = config.get<string[]>('blamePhrases');
-  return {
-    incidentGlob: config.get<string>('files') || DEFAULT_INCIDENT_GLOB,
-    lint: defaultLintOptions({
-      severities: severities && severities.length > 0 ? severities : DEFAULT_SEVERITIES,
-      maxBytes: config.get<number>('maxFileSize') ?? DEFAULT_MAX_BYTES,
-      blamePhrases: phrases ?? DEFAULT_BLAME_PHRASES,
-    }),
-  };
+  const settings = readSettings(folder.uri);
+  return { incidentGlob: settings.incidentGlob, lint: defaultLintOptions(settings.lint) };
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { importPostmortem, type ImportResult } from '../core/import/index';
 import { defaultLevel } from '../core/import/severity';
 import { decodeSource } from '../core/import/source-text';
+import { readSettings } from './config';
 import type { IncidentWorkspace, FolderIncidents } from './incidentWorkspace';
 import { pickOne } from './response/quickInput';
 
@@ -24,7 +25,7 @@ export async function importPostmortems(workspace: IncidentWorkspace, output: vs
 
   const existingIds = state.index.incidents().flatMap(({ incident }) => (incident.id ? [incident.id] : []));
   const levels = state.index.options.lint.severities;
-  const defaultSeverity = defaultLevel(vscode.workspace.getConfiguration('incidentLens', state.folder.uri).get<string>('import.defaultSeverity'), levels);
+  const defaultSeverity = defaultLevel(readSettings(state.folder.uri).importDefaultSeverity, levels);
   const created: vscode.Uri[] = [];
   output.clear();
   for (const source of sources) {

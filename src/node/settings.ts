@@ -1,60 +1,63 @@
 /**
  * Reads `incidentLens.*` settings from a folder's `.vscode/settings.json`, so
- * the command-line tool checks files the way the editor does.
+ * the command-line tool checks files and scores hotspots the way the editor
+ * does. The file is JSON with comments and trailing commas, parsed by
+ * jsonc-parser, the parser the editor itself uses.
  */
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { folderSettings, type FolderSettings } from '../core/settings';
 
-export interface FolderSettings {
-  readonly files?: string;
-  readonly severityLevels?: string[];
-  readonly maxFileSize?: number;
-  readonly blamePhrases?: string[];
-  readonly importDefaultSeverity?: string;
+const PREFIX = 'incidentLens.';
+
+export interface SettingsRead {
+  readonly settings: FolderSettings;
+  /** Why the file could not be read as it is, naming it and the line; empty when it was. */
+  readonly problems: readonly string[];
 }
 
-export function readFolderSettings(folder: string): FolderSettings {
+export function readFolderSettings(folder: string): SettingsRead {
+  const file = path.join(folder, '.vscode', 'settings.json');
   let text: string;
   try {
-    text = readFileSync(path.join(folder, '.vscode', 'settings.json'), 'utf8');
-  } catch {
-    return {};
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // No settings file is the usual case: every setting has its default.
+    const problems = code === 'ENOENT' || code === 'ENOTDIR' ? [] : [`${file}: could not be read (${code ?? String(error)}); using the default settings.`];
+    return { settings: folderSettings(() => undefined), problems };
   }
-  let values: Record<string, unknown>;
-  try {
-    values = JSON.parse(stripJsonComments(text)) as Record<string, unknown>;
-  } catch {
-    return {};
+  const errors: ParseError[] = [];
+  // Fault-tolerant like the editor: what parses before and after a mistake still counts there, so it counts here too.
+  const values: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
+  const problems = errors.length > 0 ? [parseProblem(file, text, errors[0])] : [];
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    if (values !== undefined && errors.length === 0) problems.push(`${file}: is not a JSON object of settings; using the default settings.`);
+    return { settings: folderSettings(() => undefined), problems };
   }
-  const strings = (value: unknown) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined);
-  return {
-    files: typeof values['incidentLens.files'] === 'string' ? (values['incidentLens.files'] as string) : undefined,
-    severityLevels: strings(values['incidentLens.severityLevels']),
-    maxFileSize: typeof values['incidentLens.maxFileSize'] === 'number' ? (values['incidentLens.maxFileSize'] as number) : undefined,
-    blamePhrases: strings(values['incidentLens.blamePhrases']),
-    importDefaultSeverity: typeof values['incidentLens.import.defaultSeverity'] === 'string' ? (values['incidentLens.import.defaultSeverity'] as string) : undefined,
-  };
+  const settings = values as Record<string, unknown>;
+  return { settings: folderSettings((key) => (Object.hasOwn(settings, PREFIX + key) ? settings[PREFIX + key] : undefined)), problems };
 }
 
-/** settings.json allows comments and trailing commas; strings are left alone. */
-function stripJsonComments(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-      out += text.slice(start, i + 1);
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && text[i + 1] === '*') {
-      i = text.indexOf('*/', i + 2);
-      if (i < 0) break;
-      i++;
-    } else {
-      out += c;
-    }
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+const PLAIN_ERRORS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'unexpected text',
+  InvalidNumberFormat: 'a number is not written right',
+  PropertyNameExpected: 'a setting name in quotes is missing',
+  ValueExpected: 'a value is missing',
+  ColonExpected: 'a colon is missing',
+  CommaExpected: 'a comma is missing',
+  CloseBraceExpected: 'a closing } is missing',
+  CloseBracketExpected: 'a closing ] is missing',
+  EndOfFileExpected: 'there is text after the closing }',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed',
+};
+
+function parseProblem(file: string, text: string, error: ParseError): string {
+  const name = printParseErrorCode(error.error);
+  const before = text.slice(0, error.offset);
+  const line = before.split('\n').length;
+  const column = error.offset - before.lastIndexOf('\n');
+  return `${file}:${line}:${column}: ${PLAIN_ERRORS[name] ?? `not valid JSON (${name})`}; settings that could not be read keep their defaults.`;
 }

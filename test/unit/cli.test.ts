@@ -226,9 +226,12 @@ describe('incident-lens lint (CLI)', () => {
       );
     });
 
-    it('ignores a settings file that is not JSON', async () => {
-      const dir = folder({ '.vscode/settings.json': '{ not json', 'incidents/a.md': withRequired() });
-      assert.deepEqual(json(await run('lint', dir, '--format', 'json')), []);
+    it('warns about a settings file that is not JSON, naming the file and the line, and goes on', async () => {
+      const dir = folder({ '.vscode/settings.json': '{\n  not json', 'incidents/a.md': withRequired() });
+      const result = await run('lint', dir, '--format', 'json');
+      assert.deepEqual(json(result), []);
+      assert.equal(result.code, 0);
+      assert.equal(result.err, `warning: ${path.join(dir, '.vscode', 'settings.json')}:2:3: unexpected text; settings that could not be read keep their defaults.\n`);
     });
   });
 

@@ -14,6 +14,7 @@ import { computeHotspots } from '../../node/hotspots';
 import type { FolderIncidents, IncidentWorkspace } from '../incidentWorkspace';
 import { watchHead } from './headWatcher';
 import { nowMs } from '../../core/clock';
+import { readSettings } from '../config';
 
 export interface FolderHotspots {
   readonly state: FolderIncidents;
@@ -39,15 +40,7 @@ const RECOMPUTE_DELAY_MS = 500;
 const PROGRESS_AFTER_MS = 1_500;
 
 export function readScoreSettings(folder: vscode.WorkspaceFolder): Omit<ScoreSettings, 'now'> {
-  const config = vscode.workspace.getConfiguration('incidentLens.hotspots', folder.uri);
-  const weights = config.get<Record<string, number>>('severityWeights');
-  const halfLife = config.get<number>('halfLifeDays');
-  const excludes = config.get<string[]>('commitExcludes');
-  return {
-    ...(weights && Object.keys(weights).length > 0 ? { severityWeights: weights } : {}),
-    ...(halfLife && halfLife > 0 ? { halfLifeDays: halfLife } : {}),
-    ...(excludes ? { commitFileExcludes: excludes } : {}),
-  };
+  return readSettings(folder.uri).scoring;
 }
 
 export class HotspotsService implements vscode.Disposable {

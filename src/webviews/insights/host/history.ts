@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { indexHotspotIncidents } from '../../../core/hotspotIncidents';
 import type { FolderHistory } from '../../../core/insights/types';
 import { computeHotspots } from '../../../node/hotspots';
+import { readSettings } from '../../../editor/config';
 import type { FolderIncidents } from '../../../editor/incidentWorkspace';
 import { nowMs } from '../../../core/clock';
 
@@ -39,6 +40,7 @@ export class AreaHistory implements vscode.Disposable {
           const useGit = vscode.workspace.isTrusted;
           const result = await computeHotspots(state.folder.uri.fsPath, indexHotspotIncidents(state.index), {
             now: nowMs(),
+            scoring: readSettings(state.folder.uri).scoring,
             useGit,
             cacheDirectory: this.storage && useGit ? vscode.Uri.joinPath(this.storage, 'hotspots').fsPath : undefined,
             signal: controller.signal,
