@@ -27,6 +27,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { exampleMove } from './example-day.cjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORKSPACE = path.join(ROOT, 'examples', 'workspace');
@@ -875,7 +877,10 @@ function londonOffset(date) {
   return date >= lastSunday(2) && date < lastSunday(9) ? '+0100' : '+0000';
 }
 
-function fastImportStream(final) {
+/** Leaves the history as written (the static files in examples/workspace). */
+const AS_WRITTEN = { path: (file) => file, text: (text) => text, instant: (ms) => ms };
+
+function fastImportStream(final, moved = AS_WRITTEN) {
   const chunks = [];
   const push = (s) => chunks.push(Buffer.from(s, 'utf8'));
   const data = (s) => {
@@ -897,19 +902,20 @@ function fastImportStream(final) {
   }
 
   commits.forEach((commit, i) => {
-    const date = new Date(commit.at);
-    if (Number.isNaN(date.getTime())) throw new Error(`bad date ${commit.at}`);
-    if (i > 0 && date < new Date(commits[i - 1].at)) throw new Error(`commit ${i} (${commit.message}) is older than the one before it`);
+    const written = new Date(commit.at);
+    if (Number.isNaN(written.getTime())) throw new Error(`bad date ${commit.at}`);
+    if (i > 0 && written < new Date(commits[i - 1].at)) throw new Error(`commit ${i} (${commit.message}) is older than the one before it`);
+    const date = new Date(moved.instant(written.getTime()));
     const [name, email] = PEOPLE[commit.by];
     const stamp = `${name} <${email}> ${Math.floor(date.getTime() / 1000)} ${londonOffset(date)}`;
     push(`commit refs/heads/main\nmark :${i + 1}\nauthor ${stamp}\ncommitter ${stamp}\n`);
-    data(commit.body ? `${commit.message}\n\n${commit.body}\n` : `${commit.message}\n`);
+    data(moved.text(commit.body ? `${commit.message}\n\n${commit.body}\n` : `${commit.message}\n`));
     let changed = false;
     for (const [file, derive] of Object.entries(commit.files)) {
       if (derive === DELETE) {
         if (!tree.has(file)) throw new Error(`${commit.message}: deletes ${file}, which does not exist`);
         tree.delete(file);
-        push(`D ${file}\n`);
+        push(`D ${moved.path(file)}\n`);
         changed = true;
         continue;
       }
@@ -917,8 +923,8 @@ function fastImportStream(final) {
       const content = derive(final.get(file), file);
       if (tree.get(file) === content) continue;
       tree.set(file, content);
-      push(`M 100644 inline ${file}\n`);
-      data(content);
+      push(`M 100644 inline ${moved.path(file)}\n`);
+      data(moved.text(content, file));
       changed = true;
     }
     if (!changed) throw new Error(`commit "${commit.message}" changes nothing`);
@@ -957,9 +963,9 @@ function git(cwd, args, input) {
 }
 
 /** Builds the repository in `dest` and returns the commit ids by commit `id`. */
-function build(dest) {
+function build(dest, moved = AS_WRITTEN) {
   const final = readWorkspace();
-  const { stream, commits } = fastImportStream(final);
+  const { stream, commits } = fastImportStream(final, moved);
   git(dest, ['init', '--quiet']);
   git(dest, ['fast-import', '--quiet', '--date-format=raw'], stream);
   git(dest, ['reset', '--hard', '--quiet', 'main']);
@@ -1029,19 +1035,65 @@ function updateShas() {
 }
 
 // ---------------------------------------------------------------------------
+// The history moved to another day (scripts/example-day.mjs): dates, file
+// names and commit times move, so commit ids change; the incidents' sha/ref
+// values are rewritten until they name the moved commits.
+
+/** The sha/ref values the incidents name as written, by the commit `id` each stands for. */
+function writtenShas() {
+  const byValue = new Map();
+  for (const [file, ids] of Object.entries(INCIDENT_SHAS)) {
+    const text = fs.readFileSync(path.join(WORKSPACE, file), 'utf8');
+    let n = 0;
+    for (const match of text.slice(0, text.indexOf('\n---', 4)).matchAll(SHA_FIELD)) byValue.set(match[3], ids[n++]);
+  }
+  return byValue;
+}
+
+function buildMoved(dest, move) {
+  const written = writtenShas();
+  let names = new Map([...written.keys()].map((value) => [value, value]));
+  const moved = {
+    path: move.path,
+    instant: move.instant,
+    text: (content) =>
+      move.text(content).replace(SHA_FIELD, (match, key, _quote, value) => (names.has(value) ? `${key}: ${yamlSha(names.get(value))}` : match)),
+  };
+  for (let pass = 1; pass <= 20; pass++) {
+    fs.rmSync(dest, { recursive: true, force: true });
+    fs.mkdirSync(dest, { recursive: true });
+    const byId = build(dest, moved);
+    const values = [...written.keys()];
+    // One length for all (the incidents use 7); git lengthens any that would be ambiguous.
+    const length = Math.max(...values.map((value) => value.length));
+    const full = [...new Set(values.map((value) => byId.get(written.get(value))))];
+    const shorts = String(git(dest, ['log', '--no-walk=unsorted', `--abbrev=${length}`, '--format=%h', ...full])).trim().split('\n');
+    const shortOf = new Map(full.map((sha, i) => [sha, shorts[i]]));
+    const next = new Map(values.map((value) => [value, shortOf.get(byId.get(written.get(value)))]));
+    if (values.every((value) => next.get(value) === names.get(value))) return;
+    names = next;
+  }
+  throw new Error('the moved history did not settle after 20 passes');
+}
+
+// ---------------------------------------------------------------------------
+
+const USAGE = 'usage: node scripts/make-example-repo.mjs DEST [--now ISO-TIMESTAMP]\n       node scripts/make-example-repo.mjs --update-shas\n';
 
 function main(argv) {
-  if (argv.length === 1 && argv[0] === '--update-shas') {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { now: { type: 'string' }, 'update-shas': { type: 'boolean' } } });
+  if (values['update-shas'] && positionals.length === 0) {
     updateShas();
     return 0;
   }
-  if (argv.length !== 1 || argv[0].startsWith('-')) {
-    process.stderr.write('usage: node scripts/make-example-repo.mjs DEST\n       node scripts/make-example-repo.mjs --update-shas\n');
+  const nowMs = values.now === undefined ? Date.now() : Date.parse(values.now);
+  if (positionals.length !== 1 || Number.isNaN(nowMs)) {
+    process.stderr.write(USAGE);
     return 2;
   }
-  const dest = path.resolve(argv[0]);
+  const dest = path.resolve(positionals[0]);
   prepareDest(dest);
-  build(dest);
+  buildMoved(dest, exampleMove(nowMs));
   console.log(dest);
   return 0;
 }

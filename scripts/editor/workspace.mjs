@@ -25,9 +25,11 @@ export function copyWorkspace(source, destination) {
   // commits and hotspots work as they do for a user.
   const maker = join(repoRoot, 'scripts', 'make-example-repo.mjs');
   if (resolve(source) === join(repoRoot, 'examples', 'workspace') && existsSync(maker)) {
-    const made = spawnSync(process.execPath, [maker, destination], { encoding: 'utf8' });
+    // Built for the test day (INCIDENT_LENS_NOW), else for now: it never ages.
+    const now = process.env.INCIDENT_LENS_NOW ?? new Date().toISOString();
+    const made = spawnSync(process.execPath, [maker, destination, '--now', now], { encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`make-example-repo failed: ${made.stderr || made.stdout}`);
-    return `workspace: git copy of ${source}`;
+    return `workspace: the example as of ${now}, with its git history`;
   }
   cpSync(source, destination, { recursive: true });
   return `workspace: copy of ${source}`;
