@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { editorPaths } from './ensure-editor.mjs';
+import { withoutFaketime } from '../test-day.mjs';
 
 /** Settings that keep the workbench quiet and offline. */
 export function userSettings({ trust = false } = {}) {
@@ -221,6 +222,8 @@ export async function launchChromium() {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
+    // Chromium does not start under libfaketime; the browser keeps the real clock.
+    env: withoutFaketime(),
     args: [
       '--no-sandbox',
       '--disable-gpu',

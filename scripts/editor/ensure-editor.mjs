@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasLibfaketime } from '../test-day.mjs';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -69,9 +70,12 @@ function markerMatches() {
   }
 }
 
-function ensureSystemPackages() {
+/** Installs the Debian packages the tests need (as root), or says which are missing. */
+export function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
+  // libfaketime: the tests run every process but Chromium on the test day's clock.
+  if (!hasLibfaketime()) missing.push('faketime');
   // Only needed while building code-server's native modules.
   if (!markerMatches() && !existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
   if (missing.length === 0) return;

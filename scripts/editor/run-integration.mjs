@@ -16,6 +16,8 @@
 //   are kept anyway when a run fails.
 // - --verbose: also show the workbench's console before the suite starts.
 // - INCIDENT_LENS_GREP=<text>: only tests whose full title contains it.
+// - INCIDENT_LENS_NOW: the pinned "now" (set by scripts/test.mjs from
+//   TEST_TODAY; default scripts/test-day.mjs's EXAMPLE_NOW).
 //
 // Builds nothing: expects dist/extension.js and the bundled tests
 // (node scripts/build.mjs && node scripts/editor/build-tests.mjs).
@@ -27,6 +29,7 @@ import { format, parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from './code-server.mjs';
 import { ensureEditor, repoRoot } from './ensure-editor.mjs';
 import { copyWorkspace, workspaceSource } from './workspace.mjs';
+import { ensureTestNow } from '../test-day.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,6 +43,8 @@ const { values, positionals } = parseArgs({
   },
 });
 const timeoutMs = Number(values.timeout) * 1000;
+// Every session, its example workspace and its tests share one pinned "now".
+const testNow = ensureTestNow();
 const started = Date.now();
 const testsDir = join(repoRoot, 'out', 'test', 'integration');
 
@@ -82,6 +87,7 @@ function finish(code) {
 async function runSuite({ untrusted, multiRoot }) {
   const tmp = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
   const workspace = join(tmp, 'workspace');
+  say(`now is ${testNow} for the extension and the tests`);
   say(copyWorkspace(workspaceSource(positionals[0]), workspace));
   // Multi-root: the example plus a second folder with incidents, a catalog and a repository of its own.
   const workspaceFile = multiRoot ? makeMultiRoot(tmp, workspace) : undefined;

@@ -140,7 +140,7 @@ try {
     const tab = page.locator('.tabs-container .tab', { hasText: /\.md/ });
     await eventually(async () => (await tab.count()) > 0, 15_000);
     const label = (await tab.first().getAttribute('aria-label')) ?? '';
-    check(/^2026-\d\d-\d\d-.*\.md/.test(label), `an incident file opened for ${id}: ${label}`);
+    check(/^\d{4}-\d\d-\d\d-.*\.md/.test(label), `an incident file opened for ${id}: ${label}`);
   });
 
   await test('a screenshot of the panel for the README', async () => {

@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { copyWorkspace } from '../../scripts/editor/workspace.mjs';
+import { ensureTestNow } from '../../scripts/test-day.mjs';
 import { check, createSession, eventually, focusEditor, MOD, openFile, openWorkbench, pickItem, runCommand, startCommand, timelineFrame, webviewFrame } from './workbench.mjs';
 
 const { values } = parseArgs({
@@ -58,9 +59,9 @@ ensureEditor();
 const session = createSession('journey', { keep: values.keep, say });
 const { tmp, workspace, profile } = session;
 say(copyWorkspace(join(repoRoot, 'examples', 'workspace'), workspace));
-// The incident is declared today, in this machine's time zone, with the year's next free id
-// (INC-2026-019 on the example's own year).
-const now = new Date();
+// The incident is declared on the test day (the extension's pinned now), in this machine's time
+// zone, with the year's next free id (INC-2026-019 on the example's own year).
+const now = new Date(ensureTestNow());
 const TODAY = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 const taken = readdirSync(join(workspace, 'incidents')).flatMap((name) => readFileSync(join(workspace, 'incidents', name), 'utf8').match(new RegExp(`^id: INC-${now.getFullYear()}-(\\d+)$`, 'm'))?.[1] ?? []);
 const ID = `INC-${now.getFullYear()}-${String(Math.max(0, ...taken.map(Number)) + 1).padStart(3, '0')}`;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from '../../scripts/editor/code-server.mjs';
+import { ensureTestNow } from '../../scripts/test-day.mjs';
 
 const isMac = process.platform === 'darwin';
 export const MOD = isMac ? 'Meta' : 'Control';
@@ -198,6 +199,8 @@ export function createRunner(cleanup) {
  * `abort(error)` reports an error outside the tests with the end of the editor's log, and finishes.
  */
 export function createSession(name, { keep, say }) {
+  // The extension and the example workspace share the suite's pinned "now".
+  say(`now is ${ensureTestNow()}`);
   const tmp = mkdtempSync(join(tmpdir(), `incident-lens-${name}-e2e-`));
   const workspace = join(tmp, 'workspace');
   const profile = prepareProfile(join(tmp, 'profile'));
