@@ -2,10 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, EXTENSION_ID, lens, open, removeFile, writeFile } from './support/lens';
+import { onTestDay } from './support/day';
 
-const FILE = 'incidents/2026-11-22-authoring.md';
+const FILE = onTestDay('incidents/2026-11-22-authoring.md');
 
-const TEXT = `---
+const TEXT = onTestDay(`---
 id: INC-2026-950
 title: Authoring test
 status: investigating
@@ -21,7 +22,7 @@ timeline:
     kind: 
     text: x
 ---
-`;
+`);
 
 async function completionLabels(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAll, diagnosticsOf, eventually, folder, lens, open, removeFile, uriOf, writeFile } from './support/lens';
+import { onTestDay, testNowMs } from './support/day';
 
 /** git in the workspace copy, with the user's configuration kept out; its output, trimmed. */
 function git(...args: string[]): string {
@@ -91,7 +92,7 @@ suite('hotspots', () => {
 
   test('filtering by time window keeps only the incidents that started within it', async () => {
     const api = await lens();
-    const since = Date.now() - 30 * 86_400_000;
+    const since = testNowMs() - 30 * 86_400_000;
     const recent = new Set(
       api.workspace
         .all()
@@ -170,7 +171,7 @@ suite('hotspots', () => {
 
   suite('linked source files', () => {
     const TTL = 'src/cache/ttl.ts';
-    const INCIDENT = 'incidents/2026-09-22-checkout-latency-cache-ttl.md';
+    const INCIDENT = onTestDay('incidents/2026-09-22-checkout-latency-cache-ttl.md');
     const MOVED_DOWN = Array.from({ length: 10 }, (_, i) => `// moved down ${i + 1}`).join('\n') + '\n';
     let original = '';
 

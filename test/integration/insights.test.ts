@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import type { InsightsPanel } from '../../src/webviews/insights/host/insightsPanel';
 import { INSIGHTS_VIEW_TYPE } from '../../src/webviews/insights/protocol';
 import { closeAll, eventually, lens, removeFile, uriOf, writeFile } from './support/lens';
+import { onTestDay } from './support/day';
 
-const EXTRA = 'incidents/2026-11-23-insights-extra.md';
+const EXTRA = onTestDay('incidents/2026-11-23-insights-extra.md');
 
 async function openPanel(): Promise<InsightsPanel> {
   await lens();
@@ -59,7 +60,7 @@ suite('insights panel', () => {
   test('the serializer is registered, and the manifest activates on it', () => {
     assert.throws(() => vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, { deserializeWebviewPanel: async () => undefined }), /already registered|serializer/i);
     const extension = vscode.extensions.getExtension('incident-lens.incident-lens');
-    assert.ok(extension?.packageJSON.activationEvents.includes(`onWebviewPanel:${INSIGHTS_VIEW_TYPE}`));
+    assert.ok(extension?.packageJSON.activationEvents.includes('onWebviewPanel:incidentLens.insights'));
     assert.ok(extension?.packageJSON.contributes.commands.some((command: { command: string }) => command.command === 'incidentLens.openInsights'));
   });
 
@@ -94,7 +95,7 @@ suite('insights panel', () => {
     const before = panel.lastRender?.document.incidents.length ?? 0;
     await writeFile(
       EXTRA,
-      ['---', 'id: INC-2026-090', 'title: Insights test incident', 'status: resolved', 'severity: SEV3', 'started: 2026-11-23T10:00:00Z', 'resolved: 2026-11-23T11:00:00Z', 'services: [insights-test]', '---', ''].join('\n'),
+      onTestDay(['---', 'id: INC-2026-090', 'title: Insights test incident', 'status: resolved', 'severity: SEV3', 'started: 2026-11-23T10:00:00Z', 'resolved: 2026-11-23T11:00:00Z', 'services: [insights-test]', '---', ''].join('\n')),
     );
     await eventually(() => {
       const render = panel.lastRender;

@@ -6,12 +6,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, lens, open, removeFile, uriOf, writeFile } from './support/lens';
 import { applyFix, diagnosticGone, linesOf, localDateIn } from './support/quickFixes';
+import { onTestDay } from './support/day';
 
-const FILE = 'incidents/2026-11-24-ledger-sync-retried.md';
+const FILE = onTestDay('incidents/2026-11-24-ledger-sync-retried.md');
 const CODE_FILE = 'src/payments/ledger-retry-policy.ts';
 const CATALOG = 'incidents/catalog.yaml';
 
-const TEXT = `---
+const TEXT = onTestDay(`---
 id: INC-2026-954
 title: Ledger sync retried too often
 status: investigating
@@ -29,7 +30,7 @@ actions:
 ---
 
 Body stays as it is.
-`;
+`);
 
 const CODE = `// Retry policy for ledger deliveries.
 

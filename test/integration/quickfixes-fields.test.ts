@@ -4,13 +4,13 @@
 // cursor in it, and the problem goes away once it is typed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { TIMELINE_KINDS } from '../../src/core/schema';
 import { closeAll, lens, open, removeFile, writeFile } from './support/lens';
 import { apply, applyFix, diagnosticGone, fixesWith, linesOf, waitForDiagnostic } from './support/quickFixes';
+import { onTestDay } from './support/day';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 
-const HEAD_ONLY_FILE = 'incidents/2026-11-22-cache-warmup-stalled.md';
+const HEAD_ONLY_FILE = onTestDay('incidents/2026-11-22-cache-warmup-stalled.md');
 const HEAD_ONLY = `---
 id: INC-2026-952
 ---
@@ -18,8 +18,8 @@ id: INC-2026-952
 The fields come from the quick fixes.
 `;
 
-const ITEMS_FILE = 'incidents/2026-11-23-webhooks-retried-twice.md';
-const ITEMS = `---
+const ITEMS_FILE = onTestDay('incidents/2026-11-23-webhooks-retried-twice.md');
+const ITEMS = onTestDay(`---
 id: INC-2026-953
 title: Payment webhooks retried twice
 status: investigating
@@ -48,7 +48,7 @@ timeline:
 ---
 
 Body stays as it is.
-`;
+`);
 
 /** Every test starts from its file as written, open in the active editor. */
 function openEach(path: string, text: string): { editor: () => vscode.TextEditor } {
@@ -138,21 +138,24 @@ suite('quick fixes for missing fields in list items', () => {
 
   test('a timeline entry without a kind offers each kind; the chosen one goes after `at`', async () => {
     const fixes = await fixesWith(uri(), 'missing-field', '`kind` in `timeline[2]`', /^Add `kind: /);
-    assert.deepEqual(fixes.map((fix) => fix.title), TIMELINE_KINDS.map((kind) => `Add \`kind: ${kind}\``));
+    assert.deepEqual(
+      fixes.map((fix) => fix.title),
+      ['trigger', 'detection', 'diagnosis', 'action', 'communication', 'decision', 'observation', 'mitigation', 'resolution'].map((kind) => `Add \`kind: ${kind}\``),
+    );
     await applyFix(uri(), 'missing-field', 'Add `kind: observation`', '`kind` in `timeline[2]`');
-    assert.deepEqual(lines(23, 1), ['  - {at: 2026-11-23T08:20:00Z, kind: observation, text: Duplicate charges reported}']);
+    assert.deepEqual(lines(23, 1), [onTestDay('  - {at: 2026-11-23T08:20:00Z, kind: observation, text: Duplicate charges reported}')]);
     await diagnosticGone(uri(), 'missing-field', '`kind` in `timeline[2]`');
   });
 
   test('a timeline entry without text gets an empty one to type into', async () => {
     await applyFix(uri(), 'missing-field', 'Add an empty `text` to fill in', '`text` in `timeline[3]`');
-    assert.deepEqual(lines(24, 2), ['  - at: 2026-11-23T08:30:00Z', '    kind: mitigation']);
+    assert.deepEqual(lines(24, 2), [onTestDay('  - at: 2026-11-23T08:30:00Z'), '    kind: mitigation']);
     await typeIntoPlaceholder(file.editor(), 26, '    text: ', 'Retries turned off', '`text` in `timeline[3]`');
   });
 
   test('an action without an id gets the next free one, first in the item', async () => {
     await applyFix(uri(), 'missing-field', 'Add `id: A2` (the next free id)', '`id` in `actions[1]`');
-    assert.deepEqual(lines(14, 5), ['actions:', '  - id: A2', '    title: Alert on duplicate deliveries', '    owner: Tomas Reyes', '    due: 2099-01-15']);
+    assert.deepEqual(lines(14, 5), ['actions:', '  - id: A2', '    title: Alert on duplicate deliveries', '    owner: Tomas Reyes', onTestDay('    due: 2099-01-15')]);
     await diagnosticGone(uri(), 'missing-field', '`id` in `actions[1]`');
   });
 

@@ -4,10 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, diagnosticsOf, lens, open, removeFile, writeFile } from './support/lens';
 import { apply, applyFix, diagnosticGone, fixesFor, localDateIn } from './support/quickFixes';
+import { onTestDay } from './support/day';
 
-const FILE = 'incidents/2026-11-21-quick-fix-target.md';
+const FILE = onTestDay('incidents/2026-11-21-quick-fix-target.md');
 
-const TEXT = `---
+const TEXT = onTestDay(`---
 title: Search results empty after reindex
 status: monitoring
 severity: SEV7
@@ -23,7 +24,7 @@ timeline:
 ---
 
 Body stays as it is.
-`;
+`);
 
 suite('quick fixes', () => {
   let uri: vscode.Uri;
@@ -51,7 +52,7 @@ suite('quick fixes', () => {
     const fixes = await fixesFor(uri, 'missing-field');
     await apply(fixes.find((f) => /next free id/.test(f.title)));
     assert.match(document.getText(), /^---\ntitle: Search results empty after reindex\n/);
-    assert.match(document.getText(), /\nid: INC-2026-\d{3}\n---/);
+    assert.match(document.getText(), /\nid: INC-\d{4}-\d{3}\n---/);
   });
 
   test('an unknown field is renamed to its suggestion', async () => {
@@ -72,8 +73,8 @@ suite('quick fixes', () => {
     await apply(fixes.find((f) => /Sort the timeline/.test(f.title)));
     assert.deepEqual([10, 11, 12].map((line) => document.lineAt(line).text), [
       '  # the trigger came first',
-      '  - {at: 2026-11-21T09:00:00Z, kind: trigger, text: Reindex started}',
-      '  - {at: 2026-11-21T09:10:00Z, kind: detection, text: Empty result alert}',
+      onTestDay('  - {at: 2026-11-21T09:00:00Z, kind: trigger, text: Reindex started}'),
+      onTestDay('  - {at: 2026-11-21T09:10:00Z, kind: detection, text: Empty result alert}'),
     ]);
   });
 

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
 import type { FollowUpNode } from '../../src/editor/response/followUpsView';
+import { dateOnTestDay, dueDayOnTestDay, onTestDay, patternOnTestDay, utcLabelOnTestDay } from './support/day';
 import { closeAll, eventually, lens, open, uriOf } from './support/lens';
 import { ACTIVE_018, MONITORING_017, read, REVIEWED_014, run, settleOnExample, Snapshot, wait } from './support/response';
 
@@ -58,10 +59,10 @@ suite('incident response: views', () => {
     const incident = tree.getChildren(active)[0];
     const rows = tree.getChildren(incident).map((node) => [labelOf(tree.getTreeItem(node)), String(tree.getTreeItem(node).description)]);
     assert.deepEqual(rows, [
-      ['Started', 'Nov 25 08:12 UTC'],
-      ['Detected', 'Nov 25 08:16 UTC · +4 min'],
+      ['Started', utcLabelOnTestDay('2026-11-25T08:12:00Z')],
+      ['Detected', `${utcLabelOnTestDay('2026-11-25T08:16:00Z')} · +4 min`],
       ['Roles', 'Priya Shah, Lee Wong, Elif Demir, Ana Lima'],
-      ['Timeline', '8 entries · last Nov 25 09:20 UTC'],
+      ['Timeline', `8 entries · last ${utcLabelOnTestDay('2026-11-25T09:20:00Z')}`],
       ['Code links', '1'],
     ]);
     const rolesNode = tree.getChildren(incident)[2];
@@ -83,7 +84,7 @@ suite('incident response: views', () => {
     });
     const started = tree.getChildren(incident)[0];
     await runItemCommand(tree.getTreeItem(started));
-    await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.start.line).text, 'started: 2026-11-25T08:12:00Z'));
+    await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.start.line).text, onTestDay('started: 2026-11-25T08:12:00Z')));
   });
 
   test('actions under a reviewed incident, overdue marked', () => {
@@ -122,7 +123,7 @@ suite('incident response: views', () => {
       await vscode.workspace.fs.writeFile(uriOf(MONITORING_017), new TextEncoder().encode(`${text}\nA note in the body.\n`));
       await wait(900);
       assert.equal(fired, 0, 'no redraw');
-      await run('incidentLens.addTimelineEntry', { uri: uriOf(MONITORING_017), text: 'Cache hit ratio 93%', kind: 'observation', at: '2026-11-24T20:00:00Z' });
+      await run('incidentLens.addTimelineEntry', { uri: uriOf(MONITORING_017), text: 'Cache hit ratio 93%', kind: 'observation', at: onTestDay('2026-11-24T20:00:00Z') });
       await eventually(() => assert.ok(fired >= 1, 'redrawn'));
       assert.deepEqual(idsOf(), before, 'same ids, so expanded rows stay expanded');
       const monitoring = tree.getChildren(tree.getChildren()[0])[1];
@@ -142,7 +143,7 @@ suite('incident response: views', () => {
       [
         ['A4', 'Ravi Menon · due 26 d ago · INC-2026-012'],
         ['A2', 'Sam Ortiz · due 3 d ago · INC-2026-014'],
-        ['A4', 'Bea Clarke · due Dec 4 · INC-2026-013'],
+        ['A4', `Bea Clarke · due ${dueDayOnTestDay('2026-12-04')} · INC-2026-013`],
       ],
     );
     const dues = rows.map((row) => row.followUp.action.dueMs ?? Infinity);
@@ -174,13 +175,13 @@ suite('incident response: views', () => {
     await run('incidentLens.openFollowUp', first);
     await eventually(() => assert.match(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.start.line).text ?? '', /id: A2, title: Canary stage/));
     await closeAll();
-    const due = await run('incidentLens.setActionDue', first, '2026-12-20');
+    const due = await run('incidentLens.setActionDue', first, dateOnTestDay('2026-12-20'));
     assert.ok(due.ok, due.message);
-    assert.match(await read(REVIEWED_014), /id: A2, title: Canary stage for cache config and cache library changes, owner: Sam Ortiz, due: 2026-12-20, status: open/);
+    assert.match(await read(REVIEWED_014), patternOnTestDay(/id: A2, title: Canary stage for cache config and cache library changes, owner: Sam Ortiz, due: 2026-12-20, status: open/));
     await eventually(() => assert.equal(row()?.followUp.overdue, false));
     const done = await run('incidentLens.markActionDone', row());
     assert.ok(done.ok, done.message);
-    assert.match(await read(REVIEWED_014), /id: A2, .*, due: 2026-12-20, status: done, kind: prevent/);
+    assert.match(await read(REVIEWED_014), patternOnTestDay(/id: A2, .*, due: 2026-12-20, status: done, kind: prevent/));
     await eventually(() => assert.equal(row(), undefined, 'done: hidden'));
   });
 

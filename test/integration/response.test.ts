@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
+import { nextDeclaredId, onTestDay, patternOnTestDay, testNowMs, testToday } from './support/day';
 import { closeAll, eventually, EXTENSION_ID, lens, open, removeFile, uriOf } from './support/lens';
 import { ACTIVE_018, incidentFiles, MONITORING_017, read, run, settleOnExample, Snapshot, start, ui, wait } from './support/response';
 
@@ -31,20 +32,20 @@ suite('incident response: commands', () => {
     assert.ok(outcome.ok, outcome.message);
     assert.ok(took < 10_000, `took ${took} ms`);
     const created = (await incidentFiles()).filter((name) => !before.includes(name));
-    assert.deepEqual(created, ['2026-11-25-basket-totals-wrong-some-items-at-0.md']);
+    assert.deepEqual(created, [`${testToday().iso}-basket-totals-wrong-some-items-at-0.md`]);
     const path = `incidents/${created[0]}`;
     try {
       const editor = vscode.window.activeTextEditor;
       assert.equal(editor?.document.uri.toString(), uriOf(path).toString(), 'the new file is open');
       assert.equal(editor?.document.isDirty, false, 'and saved');
       const text = await read(path);
-      assert.match(text, /^---\nid: INC-2026-019\ntitle: "Basket totals wrong: some items at 0"\nstatus: investigating\nseverity: SEV2\nstarted: 2026-\d\d-\d\dT[\d:]+(Z|[+-]\d\d:\d\d)\ndetected: /);
+      assert.ok(text.startsWith(`---\nid: ${nextDeclaredId()}\ntitle: "Basket totals wrong: some items at 0"\nstatus: investigating\nseverity: SEV2\nstarted: ${testToday().iso}T`), text);
       assert.match(text, /\nservices: \[checkout, pricing\]\ntimeline:\n  - at: .*\n    kind: decision\n    text: Incident declared \(SEV2\)\n---\n/);
       // Valid: no errors or warnings (at most the information that `pricing` is not in the catalog).
       await wait(1_500);
       const problems = vscode.languages.getDiagnostics(uriOf(path)).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
       assert.deepEqual(problems.map((d) => d.message), []);
-      await eventually(() => assert.ok(api.response.incidents.describe(2).some((line) => line.includes('INC-2026-019  Basket totals wrong'))));
+      await eventually(() => assert.ok(api.response.incidents.describe(2).some((line) => line.includes(`${nextDeclaredId()}  Basket totals wrong`))));
     } finally {
       await closeAll();
       await removeFile(path);
@@ -100,10 +101,10 @@ suite('incident response: commands', () => {
   });
 
   test('Add Timeline Entry: in time order, kind guessed, the file saved', async () => {
-    const outcome = await run('incidentLens.addTimelineEntry', { uri: uriOf(ACTIVE_018), text: 'Rolled back the release in eu-west', at: '2026-11-25T09:10:00Z' });
+    const outcome = await run('incidentLens.addTimelineEntry', { uri: uriOf(ACTIVE_018), text: 'Rolled back the release in eu-west', at: onTestDay('2026-11-25T09:10:00Z') });
     assert.ok(outcome.ok, outcome.message);
     const text = await read(ACTIVE_018);
-    assert.match(text, /text: Shift eu-west checkout traffic to eu-central, then roll back the release in eu-west\n  - at: 2026-11-25T09:10:00Z\n    kind: mitigation\n    text: Rolled back the release in eu-west\n  - at: 2026-11-25T09:20:00Z\n/);
+    assert.match(text, patternOnTestDay(/text: Shift eu-west checkout traffic to eu-central, then roll back the release in eu-west\n  - at: 2026-11-25T09:10:00Z\n    kind: mitigation\n    text: Rolled back the release in eu-west\n  - at: 2026-11-25T09:20:00Z\n/));
     const document = await vscode.workspace.openTextDocument(uriOf(ACTIVE_018));
     assert.equal(document.isDirty, false);
   });
@@ -116,9 +117,9 @@ suite('incident response: commands', () => {
     const result = await outcome;
     assert.ok(result.ok, result.message);
     const text = await read(ACTIVE_018);
-    const added = /\n  - at: (2026-11-25T[\d:]+Z)\n    kind: decision\n    text: keep eu-west drained until the fix ships\n/.exec(text);
+    const added = /\n  - at: (\d{4}-\d\d-\d\dT[\d:]+Z)\n    kind: decision\n    text: keep eu-west drained until the fix ships\n/.exec(text);
     assert.ok(added, 'the entry is in the file');
-    assert.ok(Math.abs(Date.parse(added[1]) - Date.now()) < 120_000, 'stamped now');
+    assert.ok(Math.abs(Date.parse(added[1]) - testNowMs()) < 120_000, `stamped now: ${added[1]}`);
   });
 
   test('an edit while the document has unsaved changes keeps the typing; undo restores', async () => {
@@ -128,11 +129,11 @@ suite('incident response: commands', () => {
     await editor.edit((edit) => edit.insert(end, '\nStill typing the summary'));
     const typed = editor.document.getText();
     assert.ok(editor.document.isDirty);
-    const outcome = await run('incidentLens.addTimelineEntry', { uri: uriOf(ACTIVE_018), text: 'Errors back to 0.3%', kind: 'observation', at: '2026-11-25T09:30:00Z' });
+    const outcome = await run('incidentLens.addTimelineEntry', { uri: uriOf(ACTIVE_018), text: 'Errors back to 0.3%', kind: 'observation', at: onTestDay('2026-11-25T09:30:00Z') });
     assert.ok(outcome.ok, outcome.message);
     const after = editor.document.getText();
     assert.ok(after.endsWith('\nStill typing the summary'), 'the typing survives');
-    assert.ok(after.includes('  - at: 2026-11-25T09:30:00Z\n    kind: observation\n    text: Errors back to 0.3%\n---'), 'the entry is added');
+    assert.ok(after.includes(onTestDay('  - at: 2026-11-25T09:30:00Z\n    kind: observation\n    text: Errors back to 0.3%\n---')), 'the entry is added');
     assert.equal(editor.document.isDirty, true, 'still unsaved: saving is the user’s call');
     assert.equal(await read(ACTIVE_018), original, 'nothing written to disk');
     await vscode.commands.executeCommand('undo');
@@ -158,11 +159,11 @@ suite('incident response: commands', () => {
     const monitoring = await run('incidentLens.setStatus', { uri, status: 'monitoring' });
     assert.match(monitoring.message ?? '', /mitigated set to now/);
     let text = await read(ACTIVE_018);
-    assert.match(text, /\ndetected: 2026-11-25T08:16:00Z\nmitigated: 2026-11-25T[\d:]+Z\nservices:/);
+    assert.match(text, patternOnTestDay(/\ndetected: 2026-11-25T08:16:00Z\nmitigated: \d{4}-\d\d-\d\dT[\d:]+Z\nservices:/));
     const resolved = await run('incidentLens.setStatus', { uri, status: 'resolved' });
     assert.ok(resolved.ok);
     text = await read(ACTIVE_018);
-    assert.match(text, /\nmitigated: .*\nresolved: 2026-11-25T[\d:]+Z\n/);
+    assert.match(text, /\nmitigated: .*\nresolved: \d{4}-\d\d-\d\dT[\d:]+Z\n/);
     assert.equal((text.match(/\nmitigated:/g) ?? []).length, 1);
     const back = await run('incidentLens.setStatus', { uri, status: 'investigating', confirmBackwards: true });
     assert.ok(back.ok);

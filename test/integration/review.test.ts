@@ -10,11 +10,12 @@ import type { ReviewPanel } from '../../src/webviews/review/host/reviewPanel';
 import { ReviewPanels } from '../../src/webviews/review/host/reviewPanels';
 import { REVIEW_VIEW_TYPE } from '../../src/webviews/review/protocol';
 import { closeAll, EXTENSION_ID, eventually, lens, open, removeFile, writeFile } from './support/lens';
+import { onTestDay, patternOnTestDay } from './support/day';
 
-const FILE = 'incidents/2026-11-20-review-panel.md';
+const FILE = onTestDay('incidents/2026-11-20-review-panel.md');
 const EXPORTED = 'incidents/INC-2026-502-review-team.html';
 
-const TEXT = `---
+const TEXT = onTestDay(`---
 id: INC-2026-502
 title: Checkout latency spike after cache config rollout
 status: resolved
@@ -50,7 +51,7 @@ Dana: customers saw a spinner.
 ## Learnings
 
 Shared defaults hide their users.
-`;
+`);
 
 /** Runs `run` with the editor's warning dialogs answered by `answer`, keeping what they asked (the extension and this suite share one vscode API object). */
 async function answering<T>(answer: string | undefined, asked: string[], run: () => Promise<T>): Promise<T> {
@@ -216,7 +217,7 @@ suite('review panel', () => {
     await eventually(() => assert.deepEqual(panel.lastRender?.model.steps[3].checks.find((check) => check.id === 'factors')?.targets, [{ kind: 'insertFactors' }]));
     const result = await panel.receive({ type: 'insertFactors', requestId: 9, version: document.version });
     assert.equal(result?.outcome, 'applied', result?.message);
-    assert.match(document.getText(), /\nresolved: 2026-11-20T15:30:00Z\nfactors:\n {2}- \{kind: other, text: Describe one condition that lined up\}\nactions:/);
+    assert.match(document.getText(), patternOnTestDay(/\nresolved: 2026-11-20T15:30:00Z\nfactors:\n {2}- \{kind: other, text: Describe one condition that lined up\}\nactions:/));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
     assert.equal(editor?.document.getText(editor.selection), 'Describe one condition that lined up');

@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReviewPanel } from '../../src/webviews/review/host/reviewPanel';
-import { RESTRICTED } from '../../src/webviews/review/host/reviewPanel';
 import { closeAll, eventually, lens, uriOf } from './support/lens';
+import { onTestDay } from './support/day';
 
 // An example incident whose perspectives could take another group.
-const FILE = 'incidents/2026-07-15-load-test-cache-evicted-baskets.md';
+const FILE = onTestDay('incidents/2026-07-15-load-test-cache-evicted-baskets.md');
 
 suite('review panel in an untrusted workspace', () => {
   suiteSetup(async () => {
@@ -26,7 +26,7 @@ suite('review panel in an untrusted workspace', () => {
     await eventually(() => assert.ok(panel.isReady && panel.lastRender?.model.steps.length === 4), 20_000);
 
     const insert = await panel.receive({ type: 'insertPerspective', requestId: 1, version: document.version, group: 'Support' });
-    assert.deepEqual(insert, { type: 'result', requestId: 1, outcome: 'failed', message: RESTRICTED });
+    assert.deepEqual(insert, { type: 'result', requestId: 1, outcome: 'failed', message: 'This folder is open in Restricted Mode, so the review only reads it. Trust the folder to make changes.' });
     const status = await panel.receive({ type: 'setReview', requestId: 2, version: document.version, status: 'draft' });
     assert.equal(status?.outcome, 'failed');
     assert.equal(document.getText(), before);

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
 import { closeAll, diagnosticsOf, eventually, EXTENSION_ID, folder, lens, open, uriOf } from './support/lens';
+import { onTestDay } from './support/day';
 
 type Spawner = 'spawn' | 'spawnSync' | 'exec' | 'execSync' | 'execFile' | 'execFileSync' | 'fork';
 const SPAWNERS: readonly Spawner[] = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'];
@@ -122,7 +123,7 @@ async function notificationsDuring(run: () => Thenable<unknown>): Promise<string
 }
 
 const LINKED_SOURCE = 'src/cache/ttl.ts';
-const INCIDENT = 'incidents/2026-09-22-checkout-latency-cache-ttl.md';
+const INCIDENT = onTestDay('incidents/2026-09-22-checkout-latency-cache-ttl.md');
 
 suite('untrusted workspace: what Incident Lens does not do', () => {
   let api: IncidentLensApi;

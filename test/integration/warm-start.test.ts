@@ -8,8 +8,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
 import { closeAll, diagnosticsOf, folder, lens, uriOf } from './support/lens';
+import { onTestDay } from './support/day';
 
-const INCIDENT = 'incidents/2026-11-24-search-latency-after-cache-key-change.md';
+const INCIDENT = onTestDay('incidents/2026-11-24-search-latency-after-cache-key-change.md');
 const LINKED = 'deploy/search/opensearch.yaml';
 /** The cache is written once the index has been quiet for 5 s. */
 const CACHE_WRITTEN_MS = 6_500;

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsOf, eventually } from './lens';
+import { testNowMs } from './day';
 
 /** A diagnostic with this code (and the message part, where several share a code). */
 export async function waitForDiagnostic(uri: vscode.Uri, code: string, messagePart = ''): Promise<vscode.Diagnostic> {
@@ -63,6 +64,6 @@ export function linesOf(document: vscode.TextDocument, first: number, count: num
 
 /** A local date `days` from today, as the fixes write it (YYYY-MM-DD). */
 export function localDateIn(days: number): string {
-  const today = new Date();
+  const today = new Date(testNowMs());
   return new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + days)).toISOString().slice(0, 10);
 }

@@ -3,11 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Outcome } from '../../../src/editor/response/commandIds';
+import { onTestDay } from './day';
 import { closeAll, eventually, lens, uriOf } from './lens';
 
-export const ACTIVE_018 = 'incidents/2026-11-25-checkout-errors-eu-west.md';
-export const MONITORING_017 = 'incidents/2026-11-24-search-latency-after-cache-key-change.md';
-export const REVIEWED_014 = 'incidents/2026-09-22-checkout-latency-cache-ttl.md';
+export const ACTIVE_018 = onTestDay('incidents/2026-11-25-checkout-errors-eu-west.md');
+export const MONITORING_017 = onTestDay('incidents/2026-11-24-search-latency-after-cache-key-change.md');
+export const REVIEWED_014 = onTestDay('incidents/2026-09-22-checkout-latency-cache-ttl.md');
 
 export function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
