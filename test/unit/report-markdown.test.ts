@@ -9,7 +9,6 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildInsights } from '../../src/core/insights';
 import { renderReport } from '../../src/core/report';
-import { escapeMarkdown, markdownCode } from '../../src/core/report/escape';
 import { ALL, SEVERITIES, TODAY, source } from './insights-fixtures';
 import { cli, exampleCopy, removeAll, SNAPSHOT_DIR } from './report-support';
 import { matchSnapshot } from './snapshot-support';
@@ -67,13 +66,5 @@ describe('report: Markdown', () => {
       const pipes = (line: string) => line.replace(/\\\|/g, '').split('|').length;
       for (const line of rest) assert.equal(pipes(line), pipes(head), line);
     }
-  });
-
-  it('escapes Markdown punctuation and builds code spans that hold backticks', () => {
-    assert.equal(escapeMarkdown('1. a_b'), '1\\. a\\_b');
-    assert.equal(escapeMarkdown('line\nbreak'), 'line break');
-    assert.equal(markdownCode('a`b'), '``a`b``');
-    assert.equal(markdownCode('`x'), '`` `x ``');
-    assert.equal(markdownCode('a|b'), '`a\\|b`');
   });
 });

@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { firstSentences } from '../../src/core/review/export/prose';
-import { mdText } from '../../src/core/review/export/markdownText';
 import { type Audience, formatOfFile, reviewReport } from '../../src/core/review/export/reviewReport';
 import { FIXTURE_NAME, FIXTURES, fixture, incidentText, TODAY } from './review-support';
 import { matchSnapshot } from './snapshot-support';
@@ -141,10 +140,6 @@ describe('review export: HTML', () => {
 });
 
 describe('review export: pieces', () => {
-  it('escapes field values so they read as written', () => {
-    assert.equal(mdText('a | b *c* [d](e) <f> `g`\nh'), 'a \\| b \\*c\\* \\[d\\](e) \\<f\\> \\`g\\` h');
-  });
-
   it('takes the first sentences without cutting at version numbers or abbreviations', () => {
     assert.equal(firstSentences('Cache v4.2 rolled out. Quotes expired e.g. every 30 s. Checkout slowed. Then it recovered.', 2), 'Cache v4.2 rolled out. Quotes expired e.g. every 30 s.');
   });

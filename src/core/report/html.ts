@@ -4,7 +4,7 @@
  * quarterly review, opened anywhere and printed. Incident references link to
  * the list of incidents at the end.
  */
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../escape';
 import { REPORT_CSS } from './htmlStyle';
 import { refList } from './inline';
 import type { Block, Inline, ReportDocument, TableModel } from './model';

@@ -3,7 +3,7 @@
  * GitHub-style tables. Charts have no Markdown form; their tables carry the
  * same numbers.
  */
-import { escapeMarkdown, markdownCode } from './escape';
+import { escapeMarkdown, markdownCode } from '../escape';
 import { refList } from './inline';
 import type { Block, Inline, ReportDocument, TableModel } from './model';
 

@@ -1,5 +1,5 @@
 /** Chart marks as an SVG string, for the HTML report. Every text is escaped. */
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../escape';
 import type { Chart, LegendEntry, Mark } from './model';
 import { swatchShape } from './patterns';
 

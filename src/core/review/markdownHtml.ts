@@ -3,15 +3,10 @@
  * report. Every text and attribute is escaped; the only attributes written
  * are a checked link address, a list start and class names.
  */
+import { escapeHtml } from '../escape';
 import { BLOCK_TAGS, type MdNode } from './mdNode';
 
 const BLOCKS: ReadonlySet<string> = new Set(BLOCK_TAGS);
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 export function nodesHtml(nodes: readonly MdNode[]): string {
   return nodes.map(nodeHtml).join('');

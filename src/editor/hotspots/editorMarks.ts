@@ -4,6 +4,7 @@
  * of a hot file ("3 incidents · last 12 days ago").
  */
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../core/escape';
 import type { FileHotspot, IncidentShare } from '../../core/hotspots/types';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import type { HotspotsService } from './hotspotsService';
@@ -126,8 +127,4 @@ function linkedRanges(file: FileHotspot, lineCount: number): { range: vscode.Ran
     }
   }
   return ranges;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

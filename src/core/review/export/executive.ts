@@ -4,8 +4,9 @@
  * where the action items stand. Short enough to read in a minute; the team
  * report has the rest.
  */
+import { escapeMarkdown } from '../../escape';
 import type { ReadIncident } from '../model';
-import { mdText, table } from './markdownText';
+import { table } from './markdownTable';
 import { actionState, actionTally, durationsTable, factsLine, reviewLine, titleLine } from './parts';
 import { firstSentences, sectionParagraphs } from './prose';
 
@@ -24,7 +25,7 @@ export function executiveMarkdown(read: ReadIncident, fileName: string, todayMs:
   if (incident.factors.length === 0) {
     lines.push('No contributing factors recorded yet.');
   } else {
-    incident.factors.slice(0, TOP_FACTORS).forEach((factor, index) => lines.push(`${index + 1}. **${mdText(factor.kind)}:** ${mdText(factor.text)}`));
+    incident.factors.slice(0, TOP_FACTORS).forEach((factor, index) => lines.push(`${index + 1}. **${escapeMarkdown(factor.kind)}:** ${escapeMarkdown(factor.text)}`));
     const more = incident.factors.length - TOP_FACTORS;
     if (more > 0) lines.push('', `${more} more in the team report. Incidents have several contributing factors, never a single root cause.`);
   }
@@ -32,7 +33,7 @@ export function executiveMarkdown(read: ReadIncident, fileName: string, todayMs:
 
   lines.push('## Action items', '', actionTally(incident.actions, todayMs), '');
   if (incident.actions.length > 0) {
-    const rows = incident.actions.map((action) => [mdText(action.id), mdText(action.title), action.owner ? mdText(action.owner) : 'no owner yet', action.due ? mdText(action.due) : 'no due date', actionState(action, todayMs)]);
+    const rows = incident.actions.map((action) => [escapeMarkdown(action.id), escapeMarkdown(action.title), action.owner ? escapeMarkdown(action.owner) : 'no owner yet', action.due ? escapeMarkdown(action.due) : 'no due date', actionState(action, todayMs)]);
     lines.push(...table(['Item', 'What', 'Owner', 'Due', 'State'], rows), '');
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
@@ -41,10 +42,10 @@ export function executiveMarkdown(read: ReadIncident, fileName: string, todayMs:
 /** Two sentences: from the Summary section, else the impact summary, else the title. */
 function whatHappened(read: ReadIncident): string {
   const summary = sectionParagraphs(read, 'Summary')[0];
-  if (summary) return mdText(firstSentences(summary, 2));
+  if (summary) return escapeMarkdown(firstSentences(summary, 2));
   const impact = read.incident.impact?.summary;
-  if (impact) return mdText(firstSentences(impact, 2));
-  return read.incident.title ? `${mdText(read.incident.title)}. No summary has been written yet.` : 'No summary has been written yet.';
+  if (impact) return escapeMarkdown(firstSentences(impact, 2));
+  return read.incident.title ? `${escapeMarkdown(read.incident.title)}. No summary has been written yet.` : 'No summary has been written yet.';
 }
 
 function impact(read: ReadIncident): string[] {
@@ -52,11 +53,11 @@ function impact(read: ReadIncident): string[] {
   const lines: string[] = [];
   if (incident.nearMiss) lines.push('Near miss: nothing broke for users, but it nearly did.', '');
   const fields = incident.impact;
-  if (fields?.summary) lines.push(mdText(fields.summary), '');
-  if (fields?.customers) lines.push(`**Customers:** ${mdText(fields.customers)}`, '');
-  if (fields?.duration_note) lines.push(`**How long:** ${mdText(fields.duration_note)}`, '');
+  if (fields?.summary) lines.push(escapeMarkdown(fields.summary), '');
+  if (fields?.customers) lines.push(`**Customers:** ${escapeMarkdown(fields.customers)}`, '');
+  if (fields?.duration_note) lines.push(`**How long:** ${escapeMarkdown(fields.duration_note)}`, '');
   if (lines.length > (incident.nearMiss ? 2 : 0)) return lines;
   const written = sectionParagraphs(read, 'Impact')[0];
-  lines.push(written ? mdText(written) : 'The impact has not been described yet.');
+  lines.push(written ? escapeMarkdown(written) : 'The impact has not been described yet.');
   return lines;
 }

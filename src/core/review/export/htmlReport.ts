@@ -5,7 +5,8 @@
  * security policy that would refuse both even if something slipped in.
  * It reads well on screen and prints cleanly.
  */
-import { escapeHtml, nodesHtml } from '../markdownHtml';
+import { escapeHtml } from '../../escape';
+import { nodesHtml } from '../markdownHtml';
 import { markdownTree } from '../markdownTree';
 
 const STYLE = `

@@ -2,24 +2,25 @@
  * Pieces both reports share: the title, the facts line, durations with their
  * definitions, and how an action item's state reads.
  */
+import { escapeMarkdown } from '../../escape';
 import type { ActionSummary, IncidentSummary } from '../../incident';
 import { offsetLabel, wallClock } from '../../offsets';
 import { durationLines } from './durations';
-import { mdText, table } from './markdownText';
+import { table } from './markdownTable';
 
 export function titleLine(incident: IncidentSummary, fileName: string): string {
-  const id = incident.id ? mdText(incident.id) : mdText(fileName);
-  return incident.title ? `# ${id} · ${mdText(incident.title)}` : `# ${id}`;
+  const id = incident.id ? escapeMarkdown(incident.id) : escapeMarkdown(fileName);
+  return incident.title ? `# ${id} · ${escapeMarkdown(incident.title)}` : `# ${id}`;
 }
 
 /** "SEV2 · reviewed · started 2026-11-20 14:02 UTC · checkout, cache". */
 export function factsLine(incident: IncidentSummary): string {
   const parts = [
-    incident.severity ? mdText(incident.severity) : '',
-    incident.status ? mdText(incident.status) : '',
+    incident.severity ? escapeMarkdown(incident.severity) : '',
+    incident.status ? escapeMarkdown(incident.status) : '',
     incident.nearMiss ? 'near miss' : '',
     incident.started ? `started ${startedAt(incident.started.epochMs, incident.started.offsetMinutes)}` : '',
-    incident.services.length > 0 ? `services: ${incident.services.map((service) => mdText(service.value)).join(', ')}` : '',
+    incident.services.length > 0 ? `services: ${incident.services.map((service) => escapeMarkdown(service.value)).join(', ')}` : '',
   ];
   return parts.filter(Boolean).join(' · ');
 }
@@ -36,9 +37,9 @@ const REVIEW_WORDS: Readonly<Record<string, string>> = { draft: 'in draft', 'in-
 export function reviewLine(incident: IncidentSummary): string {
   const review = incident.review;
   if (!review || (!review.status && !review.facilitator && !review.held)) return 'No review recorded yet.';
-  const parts = [`Review ${REVIEW_WORDS[review.status ?? ''] ?? (review.status ? mdText(review.status) : 'status not set')}`];
-  if (review.facilitator) parts.push(`facilitated by ${mdText(review.facilitator)}`);
-  if (review.held) parts.push(`held ${mdText(review.held)}`);
+  const parts = [`Review ${REVIEW_WORDS[review.status ?? ''] ?? (review.status ? escapeMarkdown(review.status) : 'status not set')}`];
+  if (review.facilitator) parts.push(`facilitated by ${escapeMarkdown(review.facilitator)}`);
+  if (review.held) parts.push(`held ${escapeMarkdown(review.held)}`);
   return `${parts.join(', ')}.`;
 }
 
@@ -63,11 +64,11 @@ export function actionState(action: ActionSummary, todayMs: number): string {
     case 'done':
       return 'done';
     case 'dropped':
-      return action.reason ? `dropped: ${mdText(action.reason)}` : 'dropped (no reason given)';
+      return action.reason ? `dropped: ${escapeMarkdown(action.reason)}` : 'dropped (no reason given)';
     case '':
       return 'no status';
     default:
-      return mdText(action.status);
+      return escapeMarkdown(action.status);
   }
 }
 

@@ -5,6 +5,7 @@
  * after the narrative, then every contributing factor and the action items
  * grouped by owner with their due dates.
  */
+import { escapeMarkdown } from '../../escape';
 import type { ActionSummary } from '../../incident';
 import { offsetLabel, wallClock } from '../../offsets';
 import { buildTimelineModel } from '../../timeline/model';
@@ -12,14 +13,14 @@ import type { TimelineEntry } from '../../timeline/types';
 import { safeHref } from '../markdownTree';
 import type { ReadIncident } from '../model';
 import { templateName } from '../sectionNames';
-import { mdText, table } from './markdownText';
+import { table } from './markdownTable';
 import { actionState, durationsTable, factsLine, reviewLine, titleLine } from './parts';
 
 export function teamMarkdown(read: ReadIncident, fileName: string, todayMs: number): string {
   const { incident } = read;
   const people = [
-    ...Object.entries(incident.roles).map(([role, person]) => `${mdText(role)}: ${mdText(person)}`),
-    incident.participants.length > 0 ? `participants: ${incident.participants.map(mdText).join(', ')}` : '',
+    ...Object.entries(incident.roles).map(([role, person]) => `${escapeMarkdown(role)}: ${escapeMarkdown(person)}`),
+    incident.participants.length > 0 ? `participants: ${incident.participants.map(escapeMarkdown).join(', ')}` : '',
   ].filter(Boolean);
   const head = [titleLine(incident, fileName), '', `Team review · ${factsLine(incident)}`, '', reviewLine(incident), ''];
   if (people.length > 0) head.push(`${people.join(' · ')}`, '');
@@ -30,7 +31,7 @@ export function teamMarkdown(read: ReadIncident, fileName: string, todayMs: numb
 
   const tail = ['## Contributing factors', ''];
   if (incident.factors.length === 0) tail.push('No contributing factors recorded yet.');
-  for (const factor of incident.factors) tail.push(`- **${mdText(factor.kind)}:** ${mdText(factor.text)}`);
+  for (const factor of incident.factors) tail.push(`- **${escapeMarkdown(factor.kind)}:** ${escapeMarkdown(factor.text)}`);
   tail.push('', '## Action items by owner', '', ...actionsByOwner(incident.actions, todayMs));
 
   const text = [head.join('\n'), ...pieces.map((piece) => piece.text.trim()), tail.join('\n')].filter((part) => part.trim()).join('\n\n');
@@ -69,19 +70,19 @@ function timelineLines(read: ReadIncident): string[] {
   const sorted = [...timed].sort((a, b) => (a.epochMs as number) - (b.epochMs as number) || a.index - b.index);
   const untimed = model.entries.filter((entry) => entry.epochMs === null);
   const when = (entry: TimelineEntry): string => {
-    if (entry.epochMs === null) return entry.at ? mdText(entry.at) : 'no time';
+    if (entry.epochMs === null) return entry.at ? escapeMarkdown(entry.at) : 'no time';
     const clock = wallClock(entry.epochMs, model.offsetMinutes);
     return days.size > 1 ? `${clock.date} ${clock.time}` : clock.time;
   };
   const dayNote = days.size === 1 ? ` on ${[...days][0]}` : '';
-  const rows = [...sorted, ...untimed].map((entry) => [when(entry), mdText(entry.kind), mdText(entry.who), `${mdText(entry.text)}${evidence(entry.evidence)}`]);
+  const rows = [...sorted, ...untimed].map((entry) => [when(entry), escapeMarkdown(entry.kind), escapeMarkdown(entry.who), `${escapeMarkdown(entry.text)}${evidence(entry.evidence)}`]);
   return [`Times are in ${offsetLabel(model.offsetMinutes)}${dayNote}, the incident’s own offset.`, '', ...table(['Time', 'Kind', 'Who', 'What happened'], rows)];
 }
 
 function evidence(link: string): string {
   if (!link) return '';
   const href = safeHref(link);
-  return href ? ` ([evidence](<${href}>))` : ` (evidence: ${mdText(link)})`;
+  return href ? ` ([evidence](<${href}>))` : ` (evidence: ${escapeMarkdown(link)})`;
 }
 
 const NO_OWNER = 'No owner yet';
@@ -96,11 +97,11 @@ function actionsByOwner(actions: readonly ActionSummary[], todayMs: number): str
   const owners = [...groups.keys()].sort((a, b) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : a.localeCompare(b)));
   const lines: string[] = [];
   for (const owner of owners) {
-    lines.push(`### ${mdText(owner)}`, '');
+    lines.push(`### ${escapeMarkdown(owner)}`, '');
     const items = [...(groups.get(owner) ?? [])].sort((a, b) => (a.dueMs ?? Infinity) - (b.dueMs ?? Infinity) || a.index - b.index);
     for (const action of items) {
-      const due = action.due ? `due ${mdText(action.due)}` : 'no due date';
-      lines.push(`- **${mdText(action.id)}** ${mdText(action.title)} — ${due} · ${actionState(action, todayMs)}`);
+      const due = action.due ? `due ${escapeMarkdown(action.due)}` : 'no due date';
+      lines.push(`- **${escapeMarkdown(action.id)}** ${escapeMarkdown(action.title)} — ${due} · ${actionState(action, todayMs)}`);
     }
     lines.push('');
   }
