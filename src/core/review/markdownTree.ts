@@ -7,6 +7,7 @@
  * it, so both show the same thing and neither parses HTML.
  */
 import MarkdownIt from 'markdown-it';
+import { safeLink } from '../safeLink';
 import { MD_TAGS, type MdAlign, type MdNode, type MdTag } from './mdNode';
 
 type Parser = ReturnType<typeof MarkdownIt>;
@@ -24,18 +25,6 @@ export function markdown(): Parser {
 
 export function parseMarkdown(body: string): Token[] {
   return markdown().parse(body, {});
-}
-
-/** Web and mail addresses only; anything else (javascript:, file:, command:, relative paths) is not a link. */
-export function safeHref(href: string): string | null {
-  const trimmed = href.trim();
-  if (!/^(https?:\/\/|mailto:)/i.test(trimmed)) return null;
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The tree of a body whose first line is line `lineOffset` of the file. */
@@ -106,7 +95,7 @@ function inlineNodes(tokens: readonly Token[]): MdNode[] {
         break;
       case 'link_open': {
         const target = String(token.attrGet('href') ?? '');
-        const link: MdNode = { t: 'link', href: safeHref(target), target, children: [] };
+        const link: MdNode = { t: 'link', href: safeLink(target) ?? null, target, children: [] };
         top().push(link);
         stack.push(link as unknown as Building);
         break;

@@ -9,6 +9,7 @@
 // zod/mini, as in the timeline panel: the same checks in far fewer bytes.
 import * as z from 'zod/mini';
 import { MD_TAGS, type MdNode } from '../../core/review/mdNode';
+import { safeLink } from '../../core/safeLink';
 import { ACTION_TESTS, REVIEW_STATUSES, type ReviewModel, STEP_IDS, TEMPLATE_SECTIONS } from '../../core/review/types';
 
 /** The panel's view type: the serializer and `onWebviewPanel:` activation use it. */
@@ -42,7 +43,7 @@ const codeNode = z.strictObject({ t: z.literal('code'), v: z.string(), block: z.
 const linkNode = z.strictObject({
   t: z.literal('link'),
   // Only addresses the reader may open reach the page as links.
-  href: z.nullable(z.string().check(z.regex(/^(https?:\/\/|mailto:)/i))),
+  href: z.nullable(z.string().check(z.refine((href) => safeLink(href) === href))),
   target: z.string(),
   get children() {
     return z.array(mdNode);

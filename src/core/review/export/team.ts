@@ -8,9 +8,9 @@
 import { escapeMarkdown } from '../../escape';
 import type { ActionSummary } from '../../incident';
 import { offsetLabel, wallClock } from '../../offsets';
+import { safeLink } from '../../safeLink';
 import { buildTimelineModel } from '../../timeline/model';
 import type { TimelineEntry } from '../../timeline/types';
-import { safeHref } from '../markdownTree';
 import type { ReadIncident } from '../model';
 import { templateName } from '../sectionNames';
 import { table } from './markdownTable';
@@ -81,7 +81,7 @@ function timelineLines(read: ReadIncident): string[] {
 
 function evidence(link: string): string {
   if (!link) return '';
-  const href = safeHref(link);
+  const href = safeLink(link);
   return href ? ` ([evidence](<${href}>))` : ` (evidence: ${escapeMarkdown(link)})`;
 }
 

@@ -1,9 +1,9 @@
 /** Opens a link from the incident's body: web and mail addresses only, and only after the reader says yes. */
 import * as vscode from 'vscode';
-import { safeHref } from '../../../core/review/markdownTree';
+import { safeLink } from '../../../core/safeLink';
 
 export async function openBodyLink(url: string): Promise<void> {
-  const link = safeHref(url);
+  const link = safeLink(url);
   if (!link) {
     void vscode.window.showWarningMessage('Only web and mail links (http, https, mailto) open from the review.');
     return;

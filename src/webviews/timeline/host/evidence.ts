@@ -1,13 +1,13 @@
-/** Opens an evidence link from the panel: web links only, and only after the user says yes. */
+/** Opens an evidence link from the panel: web and mail links only, and only after the user says yes. */
 import * as vscode from 'vscode';
-import { webLink } from '../../../core/timeline/links';
+import { safeLink } from '../../../core/safeLink';
 
 export async function openEvidence(url: string): Promise<void> {
-  const link = webLink(url);
+  const link = safeLink(url);
   if (!link) {
-    void vscode.window.showWarningMessage('Only web links (http or https) open from the timeline.');
+    void vscode.window.showWarningMessage('Only web and mail links (http, https, mailto) open from the timeline.');
     return;
   }
-  const choice = await vscode.window.showInformationMessage('Open this evidence link in your browser?', { modal: true, detail: link }, 'Open');
+  const choice = await vscode.window.showInformationMessage('Open this evidence link outside the editor?', { modal: true, detail: link }, 'Open');
   if (choice === 'Open') await vscode.env.openExternal(vscode.Uri.parse(link, true));
 }

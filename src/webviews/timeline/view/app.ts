@@ -5,8 +5,8 @@
  * goes to the extension, and comes back as a new render of the file.
  */
 import { formatDuration } from '../../../core/durationText';
+import { safeLink } from '../../../core/safeLink';
 import { ENTRY_KINDS, KIND_MEANING } from '../../../core/timeline/kinds';
-import { webLink } from '../../../core/timeline/links';
 import type { TimelineEntry, TimelineModel } from '../../../core/timeline/types';
 import { decodeRender, hostMessageSchema, panelStateSchema, type PanelState, type RenderMessage, type ResultMessage, type WebviewMessage } from '../protocol';
 import { Clock } from './clock';
@@ -350,7 +350,7 @@ export class TimelineApp {
       return;
     }
     const evidence = this.actions.querySelector<HTMLButtonElement>('[data-action="evidence"]')!;
-    evidence.hidden = !webLink(entry.evidence);
+    evidence.hidden = !safeLink(entry.evidence);
     this.actions.querySelectorAll('button').forEach((button) => (button.tabIndex = row.tabIndex === 0 ? 0 : -1));
     if (this.actions.parentElement !== row) row.append(this.actions);
   }
