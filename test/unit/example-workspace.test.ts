@@ -125,9 +125,12 @@ function gitIn(dir: string, args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-function makeRepo(): string {
+/** The example as written is the example on the moment it was written at. */
+const WRITTEN_AT = '2026-11-25T09:40:00Z';
+
+function makeRepo(now = WRITTEN_AT): string {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-lens-example-'));
-  const printed = execFileSync(process.execPath, [SCRIPT, dest], { encoding: 'utf8' }).trim();
+  const printed = execFileSync(process.execPath, [SCRIPT, dest, '--now', now], { encoding: 'utf8' }).trim();
   assert.equal(printed.split('\n').pop(), dest, 'the script prints DEST last');
   return dest;
 }
@@ -357,11 +360,42 @@ describe('example workspace', () => {
       }
     });
 
+    it('moves to the day it is made: history up to yesterday, the SEV1 started 88 minutes ago, due dates as far from today', () => {
+      const now = '2027-03-01T07:00:00Z';
+      const dest = makeRepo(now);
+      dirs.push(dest);
+      // Dates where this process runs (TEST_TODAY may set its zone).
+      const localDay = (ms: number) => {
+        const d = new Date(ms);
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      };
+      const today = localDay(Date.parse(now));
+      const daysBefore = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+      const files = fs.readdirSync(path.join(dest, 'incidents')).filter((name) => /^\d{4}-/.test(name)).sort();
+      assert.equal(files.length, 10);
+      assert.equal(files[9], `${today}-checkout-errors-eu-west.md`);
+      assert.equal(files[8], `${daysBefore(1)}-search-latency-after-cache-key-change.md`);
+      const sev1 = fs.readFileSync(path.join(dest, 'incidents', files[9]), 'utf8');
+      const started = /^started: (.+)$/m.exec(sev1)?.[1] ?? '';
+      assert.equal(Date.parse(now) - Date.parse(started), 88 * 60_000, `started ${started}`);
+      const ttl = fs.readFileSync(path.join(dest, 'incidents', files.find((name) => name.endsWith('-checkout-latency-cache-ttl.md'))!), 'utf8');
+      assert.match(ttl, new RegExp(`id: A2, .*, due: ${daysBefore(3)}, status: open`), 'still 3 days overdue');
+      assert.ok(Date.parse(`${files[0].slice(0, 10)}T00:00:00Z`) < Date.parse(now) - 160 * 86_400_000, `six months of history: ${files[0]}`);
+      const newestCommit = Date.parse(gitIn(dest, ['log', '-1', '--format=%cI']));
+      assert.ok(newestCommit <= Date.parse(now), 'no commit in the future');
+      assert.equal(gitIn(dest, ['status', '--porcelain', '--untracked-files=all']), '');
+      for (const name of files) {
+        for (const match of fs.readFileSync(path.join(dest, 'incidents', name), 'utf8').matchAll(/\b(?:sha|ref): "?([0-9a-f]{7,40})/g)) {
+          assert.ok(gitIn(dest, ['rev-parse', '--verify', '--quiet', `${match[1]}^{commit}`]), `${name}: ${match[1]} is a commit of the moved history`);
+        }
+      }
+    });
+
     it('refuses a DEST that is not empty', () => {
       const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-lens-example-'));
       dirs.push(dest);
       fs.writeFileSync(path.join(dest, 'keep.txt'), 'x');
-      const run = spawnSync(process.execPath, [SCRIPT, dest], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [SCRIPT, dest, '--now', WRITTEN_AT], { encoding: 'utf8' });
       assert.equal(run.status, 1);
       assert.match(run.stderr, /not empty/);
     });
