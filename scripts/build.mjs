@@ -6,6 +6,7 @@ import { chmodSync, existsSync, readdirSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -25,7 +26,7 @@ const common = {
 const webviews = existsSync('src/webviews')
   ? readdirSync('src/webviews', { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(`src/webviews/${entry.name}/main.ts`))
-      .map((entry) => ({
+      .map((entry) => /** @type {import('esbuild').BuildOptions} */ ({
         ...common,
         platform: 'browser',
         target: 'chrome114',

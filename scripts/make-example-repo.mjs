@@ -924,7 +924,7 @@ function fastImportStream(final, moved = AS_WRITTEN) {
       if (tree.get(file) === content) continue;
       tree.set(file, content);
       push(`M 100644 inline ${moved.path(file)}\n`);
-      data(moved.text(content, file));
+      data(moved.text(content));
       changed = true;
     }
     if (!changed) throw new Error(`commit "${commit.message}" changes nothing`);

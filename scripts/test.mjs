@@ -5,7 +5,8 @@
 //   TEST_TODAY=2026-12-31T23:30-08:00 npm test
 //
 // Steps, two at a time where they do not depend on each other (2 cores):
-//   1. build (extension, CLI, panels)      ‖ type check
+//   1. build (extension, CLI, panels)      ‖ type check (TypeScript, then the
+//                                            scripts' JavaScript)
 //   2. unit tests                          ‖ bundle the integration tests
 //   3. install the editor (code-server, once; cached in .vscode-test/)
 //   4. the .vsix check, then the integration suites (trusted, untrusted,
@@ -47,6 +48,7 @@ const node = (name, script, ...args) => ({ name, command: process.execPath, args
 const STEPS = {
   build: node('build', 'scripts/build.mjs'),
   typecheck: node('typecheck', 'node_modules/typescript/bin/tsc', '--noEmit', '-p', repoRoot),
+  typecheckScripts: node('typecheck scripts', 'node_modules/typescript/bin/tsc', '-p', join(repoRoot, 'tsconfig.scripts.json')),
   unit: node('unit', 'node_modules/mocha/bin/mocha.js'),
   bundleTests: node('bundle tests', 'scripts/editor/build-tests.mjs'),
   vsix: node('vsix', 'scripts/editor/check-vsix.mjs'),
@@ -65,7 +67,8 @@ if (unknown?.length) {
   console.error(`[test] no step ${unknown.join(', ')}; steps: ${Object.keys(STEPS).join(', ')}`);
   process.exit(2);
 }
-const wanted = (key) => !only || only.includes(key);
+// The scripts' type check is part of the type check step.
+const wanted = (key) => !only || only.includes(key === 'typecheckScripts' ? 'typecheck' : key);
 const EDITOR_STEPS = ['vsix', 'integration', 'timeline', 'review', 'insights', 'safety', 'journey'];
 const BROWSER_STEPS = ['timeline', 'review', 'insights', 'safety', 'journey'];
 
@@ -117,7 +120,7 @@ function finish(code) {
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(130));
 
-const [built, typed] = await Promise.all([step('build', EDITOR_STEPS), step('typecheck')]);
+const [built, typed] = await Promise.all([step('build', EDITOR_STEPS), lane('typecheck', 'typecheckScripts')]);
 if (!built) finish(1);
 const [unit, bundled] = await Promise.all([step('unit'), step('bundleTests', ['integration'])]);
 if (EDITOR_STEPS.some(wanted)) {

@@ -127,6 +127,8 @@ async function healthy(port) {
  * Starts code-server detached (its own process group, so stop() ends the
  * extension host and every helper with it) and waits until it answers.
  * Returns { port, url, pid, stop }.
+ * @param {ReturnType<typeof prepareProfile>} profile
+ * @param {{ port?: number, trust?: boolean, smokeTestDriver?: boolean, env?: Record<string, string> }} [options]
  */
 export async function startCodeServer(profile, { port, trust = false, smokeTestDriver = false, env = {} } = {}) {
   const fixedPort = port !== undefined;

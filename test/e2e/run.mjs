@@ -142,7 +142,7 @@ try {
   });
 
   await test('filters by kind and person, search, and an entry added from the keyboard', async () => {
-    const visible = () => frame.evaluate(() => Array.from(document.querySelectorAll('li.row.entry')).filter((row) => !row.hidden).length);
+    const visible = () => frame.evaluate(() => Array.from(document.querySelectorAll('li.row.entry')).filter((row) => !(/** @type {HTMLElement} */ (row).hidden)).length);
     await frame.locator('#filter-kind').selectOption('diagnosis');
     check((await visible()) === 2, `two diagnosis entries, saw ${await visible()}`);
     await frame.locator('#filter-kind').selectOption('');

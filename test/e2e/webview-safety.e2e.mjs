@@ -140,6 +140,7 @@ try {
   const frameViolations = [];
 
   for (const panel of PANELS) {
+    /** @type {import('playwright-core').Frame | undefined} */
     let frame;
     let workbenchTitle;
     const opened = await test(`${panel.name}: opens from the command palette on the hostile incident`, async () => {

@@ -132,7 +132,7 @@ async function onScreen(page) {
   for (const frame of page.frames()) {
     const app = await frame
       .evaluate(() => {
-        const root = document.querySelector('[id$="-app"]');
+        const root = /** @type {HTMLElement | null} */ (document.querySelector('[id$="-app"]'));
         return root ? `${root.id} ${JSON.stringify({ ...root.dataset })} "${(root.textContent ?? '').trim().slice(0, 80)}"` : undefined;
       })
       .catch(() => undefined);
