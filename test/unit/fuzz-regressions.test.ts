@@ -65,6 +65,38 @@ function timed<T>(run: () => T): { result: T; ms: number } {
   return { result, ms: performance.now() - started };
 }
 
+function cpuMs(run: () => unknown): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * How many times longer `run` takes on an input four times as long: about 4
+ * when the work is linear, 16 when it is quadratic. A ratio of CPU times, not
+ * a time: neither a slow or busy machine fails the test nor a fast one hides
+ * a regression. The sizes take turns and each keeps its fastest run, so the
+ * compiler's warm-up and garbage collection weigh on both alike. Rounds stop
+ * after two seconds, so a quadratic regression fails in seconds rather than
+ * at the test's timeout.
+ */
+function fourfoldGrowth(makeInput: (scale: number) => string, run: (text: string) => unknown): number {
+  const small = makeInput(1);
+  const large = makeInput(4);
+  const started = performance.now();
+  let fastestSmall = Infinity;
+  let fastestLarge = Infinity;
+  for (let round = 0; round < 12 && (round === 0 || performance.now() - started < 2_000); round++) {
+    fastestSmall = Math.min(fastestSmall, cpuMs(() => run(small)));
+    fastestLarge = Math.min(fastestLarge, cpuMs(() => run(large)));
+  }
+  return fastestLarge / fastestSmall;
+}
+
+/** Linear work grows about 4 times, quadratic 16: 8 leaves room for noise on a loaded machine. */
+const LINEAR_FOURFOLD_GROWTH = 8;
+
 describe('fuzz regressions', () => {
   it('inserting a body section after a 200,000-character line is quick (seed 2: a regex scanned the line from every offset)', () => {
     const text = `${'-'.repeat(200_000)}\n${'---\n'.repeat(600)}## Narrative\nThe team rolled back.\n`;
@@ -148,6 +180,25 @@ describe('fuzz regressions', () => {
     const imported = timed(() => importPostmortem('cache-outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
     assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
     assert.match(imported.result.text, /Support saw tickets\./);
+  });
+
+  describe('a setext heading of 5,227 letters, 10,035 spaces, a byte order mark and ` ---` (seed 1363373330, case 91667: stripping closing hashes from the heading was quadratic in the run of spaces)', () => {
+    // The fuzzer's input, the same at scale 1: `repeat-line`, `bom` and two `long-value` mutations of a generated incident.
+    const fuzzedSetextHeading = (scale: number): string => `${'a'.repeat(5227 * scale)}${' '.repeat(10_035 * scale)}\ufeff ---\n${'---\n'.repeat(183 * scale)}`;
+    const importText = (text: string) => importPostmortem('fuzzed postmortem.md', text, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) });
+
+    it('imports quickly and keeps the heading', () => {
+      const source = fuzzedSetextHeading(1);
+      assert.equal(source.length, 16_000);
+      const imported = timed(() => importText(source));
+      assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
+      assert.ok(imported.result.text.includes(`\n### ${'a'.repeat(5227)} ---\n`), 'the heading is kept under Narrative');
+    });
+
+    it('takes time linear in the length of that input', () => {
+      const growth = fourfoldGrowth((scale) => fuzzedSetextHeading(2 * scale), importText);
+      assert.ok(growth < LINEAR_FOURFOLD_GROWTH, `four times the input took ${growth.toFixed(1)} times as long`);
+    });
   });
 
   it('no quick fix renames an unknown field to one the map already has (seed 8: the rename wrote a duplicate key)', () => {

@@ -15,7 +15,7 @@ import { asFieldLines } from './field-lines';
 import { chooseId, cleanTitle, idFromName, idFromValue, slugify, titleFromFileName } from './identity';
 import { dateInTitleOrProse, usualYear } from './document-date';
 import { deriveLifecycle, type DerivedTime } from './lifecycle';
-import { parseDocument, splitLines, stripInline } from './markdown';
+import { isWhitespace, parseDocument, splitLines, stripInline, withoutClosingHashes } from './markdown';
 import { outline, type RoutedSection } from './outline';
 import { readPeople, roleOf } from './people';
 import { isStandaloneHeading, type SectionKind } from './sections';
@@ -432,7 +432,8 @@ function needsOwnHeading(routed: RoutedSection, destination: BodySection): boole
 }
 
 function subHeading(routed: RoutedSection, level: number): string {
-  return `${'#'.repeat(level)} ${stripInline(routed.section.rawHeading.split('\n')[0].replace(/^\s*#+\s*/, '').replace(/\s+#+\s*$/, '')) || routed.section.heading}`;
+  const written = routed.section.rawHeading.split('\n')[0].replace(/^\s*#+\s*/, '');
+  return `${'#'.repeat(level)} ${stripInline(withoutClosingHashes(written, isWhitespace)) || routed.section.heading}`;
 }
 
 function timeValue(time: DerivedTime | undefined): CommentedValue | undefined {
