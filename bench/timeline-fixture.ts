@@ -3,7 +3,7 @@
  * days, every kind, a dozen people, some evidence links, realistic lengths,
  * and silences of varied length so the panel has gaps and day breaks to draw.
  */
-import { ENTRY_KINDS } from '../src/core/timeline/kinds';
+import { TIMELINE_KINDS } from '../src/core/timelineKinds';
 import { formatTimestamp } from '../src/core/timestamps';
 
 const PEOPLE = ['Priya Shah', 'Lee Wong', 'Sam Ortiz', 'Elif Demir', 'Dana Kim', 'Farah Haddad', 'Hugo Laurent', 'Ana Lima', 'deploy-bot', 'alerting', 'metrics', 'on-call'];
@@ -30,7 +30,7 @@ export function largeIncident(entries: number, seed = 20261125): string {
     time += (next() < 0.02 ? 20 + Math.floor(next() * 90) : Math.floor(next() * 3)) * 60_000;
     const words = Array.from({ length: 6 + Math.floor(next() * 14) }, () => pick(WORDS)).join(' ');
     const evidence = next() < 0.15 ? `, evidence: "https://grafana.example/d/${i}"` : '';
-    lines.push(`  - {at: ${formatTimestamp(time, offset)}, kind: ${pick(ENTRY_KINDS)}, who: ${pick(PEOPLE)}, text: "Entry ${i}: ${words}"${evidence}}`);
+    lines.push(`  - {at: ${formatTimestamp(time, offset)}, kind: ${pick(TIMELINE_KINDS)}, who: ${pick(PEOPLE)}, text: "Entry ${i}: ${words}"${evidence}}`);
   }
   return [
     '---',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { INCIDENT_ID_PATTERN } from './ids';
 import { parseLines } from './summarize';
+import { isTimelineKind, TIMELINE_KINDS } from './timelineKinds';
 import { parseDate, parseTimestamp } from './timestamps';
 
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'reviewed'] as const;
@@ -15,7 +16,6 @@ export const COMMIT_ROLES = ['trigger', 'fix', 'mitigation', 'related'] as const
 export const FACTOR_KINDS = ['change', 'capacity', 'dependency', 'config', 'monitoring', 'process', 'knowledge', 'communication', 'other'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 export const ACTION_KINDS = ['mitigate', 'prevent', 'detect', 'process', 'learn'] as const;
-export const TIMELINE_KINDS = ['trigger', 'detection', 'diagnosis', 'action', 'communication', 'decision', 'observation', 'mitigation', 'resolution'] as const;
 export const STANDARD_ROLES = ['commander', 'communications', 'operations', 'scribe'] as const;
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 
@@ -83,8 +83,6 @@ export const timelineEntrySchema = z.strictObject({
   evidence: text.optional(),
 });
 
-const TIMELINE_KIND_SET: ReadonlySet<string> = new Set(TIMELINE_KINDS);
-
 /**
  * True only for a timeline that `timelineEntrySchema` accepts entry by entry:
  * maps with a valid `at` and `kind`, a non-empty `text`, `who` and
@@ -104,7 +102,7 @@ export function isValidTimeline(value: unknown): boolean {
     }
     const { at, kind, who, text, evidence } = entry;
     if (typeof at !== 'string' || parseTimestamp(at) === undefined) return false;
-    if (typeof kind !== 'string' || !TIMELINE_KIND_SET.has(kind)) return false;
+    if (!isTimelineKind(kind)) return false;
     if (typeof text !== 'string' || text.length === 0) return false;
     if ((who !== undefined && typeof who !== 'string') || (evidence !== undefined && typeof evidence !== 'string')) return false;
   }

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { FIELD_DOCS } from '../core/fieldDocs';
 import { splitFrontMatter } from '../core/frontMatter';
-import { ACTION_KINDS, ACTION_STATUSES, COMMIT_ROLES, FACTOR_KINDS, knownFieldsAt, REVIEW_STATUSES, STANDARD_ROLES, STATUSES, TIMELINE_KINDS } from '../core/schema';
+import { ACTION_KINDS, ACTION_STATUSES, COMMIT_ROLES, FACTOR_KINDS, knownFieldsAt, REVIEW_STATUSES, STANDARD_ROLES, STATUSES } from '../core/schema';
+import { TIMELINE_KINDS } from '../core/timelineKinds';
 import { parseYamlWithSpans } from '../core/yamlTree';
 import type { IncidentWorkspace } from './incidentWorkspace';
 

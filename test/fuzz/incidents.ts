@@ -11,7 +11,8 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { ACTION_KINDS, ACTION_STATUSES, COMMIT_ROLES, FACTOR_KINDS, REVIEW_STATUSES, STATUSES, TIMELINE_KINDS } from '../../src/core/schema';
+import { ACTION_KINDS, ACTION_STATUSES, COMMIT_ROLES, FACTOR_KINDS, REVIEW_STATUSES, STATUSES } from '../../src/core/schema';
+import { TIMELINE_KINDS } from '../../src/core/timelineKinds';
 
 export interface TimelineModel {
   at: string;

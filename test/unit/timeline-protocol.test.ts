@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { TIMELINE_KINDS } from '../../src/core/schema';
-import { ENTRY_KINDS } from '../../src/core/timeline/kinds';
 import { buildTimelineModel } from '../../src/core/timeline/model';
 import { decodeRender, encodeModel, encodeRender, hostMessageSchema, panelStateSchema, type RenderWire, webviewMessageSchema } from '../../src/webviews/timeline/protocol';
 import { BLOCK } from './timeline-support';
@@ -101,13 +99,5 @@ describe('timeline protocol: webview to extension', () => {
     assert.ok(panelStateSchema.safeParse({ uri: 'file:///w/incidents/a.md', kind: 'trigger', who: '', search: 'cache' }).success);
     assert.equal(panelStateSchema.safeParse({ kind: 'trigger' }).success, false);
     assert.equal(panelStateSchema.safeParse(undefined).success, false);
-  });
-});
-
-describe('timeline kinds and links', () => {
-  it('lists the same kinds as the format', () => {
-    const kinds = ['trigger', 'detection', 'diagnosis', 'action', 'communication', 'decision', 'observation', 'mitigation', 'resolution'];
-    assert.deepEqual([...TIMELINE_KINDS], kinds);
-    assert.deepEqual([...ENTRY_KINDS], kinds);
   });
 });

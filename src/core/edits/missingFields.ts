@@ -9,7 +9,8 @@
 import type { Diagnostic } from '../diagnostics';
 import { nextActionId } from '../ids';
 import type { YamlPath } from '../located';
-import { COMMIT_ROLES, DEFAULT_SEVERITIES, FACTOR_KINDS, TIMELINE_KINDS, usualSeverity } from '../schema';
+import { COMMIT_ROLES, DEFAULT_SEVERITIES, FACTOR_KINDS, usualSeverity } from '../schema';
+import { TIMELINE_KINDS } from '../timelineKinds';
 import { findEntry } from '../yamlTree';
 import { type FrontMatterText, insertFieldFirst, setField } from './frontMatterEdits';
 import type { QuickFix, QuickFixContext } from './quickFix';

@@ -4,8 +4,9 @@
  * them, and the zone the writer stated. Rows that cannot be placed at an
  * exact time are returned as such, never dropped or guessed.
  */
+import { guessEntryKind } from '../entryKindGuess';
 import { trimBlankEdges } from './body';
-import { guessKind, markerOf } from './entry-kind';
+import { markerOf } from './entry-kind';
 import { chooseSlashedOrder, inOrder, orderNote, parseDateLine, parseStamp, splitLeadingStamp, isoDate, isRealDate, type LeadingStamp, type MonthDay, type SlashedOrder, type SlashedParts, type Stamp } from './dates';
 import { FENCE, readBlocks, stripInline, type ListItem, type Section } from './markdown';
 import { classifyHeading } from './sections';
@@ -298,7 +299,7 @@ class TimelineReader {
     this.entries.push({
       at: iso,
       epochMs,
-      kind: marker?.kind ?? guessKind(text),
+      kind: marker?.kind ?? guessEntryKind(text) ?? 'action',
       who: row.who,
       text: text || '(no description in the source)',
       evidence: row.evidence,

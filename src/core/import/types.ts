@@ -1,4 +1,5 @@
 /** Shapes shared by the importer's modules. Pure data: no editor, no file system. */
+import type { TimelineKind } from '../timelineKinds';
 
 export interface ImportOptions {
   /** Ids already used in the workspace, so an imported incident never collides. */
@@ -46,16 +47,7 @@ export interface LocalTime {
   readonly second: number;
 }
 
-export type TimelineKind =
-  | 'trigger'
-  | 'detection'
-  | 'diagnosis'
-  | 'action'
-  | 'communication'
-  | 'decision'
-  | 'observation'
-  | 'mitigation'
-  | 'resolution';
+export type { TimelineKind };
 
 export interface TimelineEntry {
   /** ISO 8601 with offset, e.g. `2019-11-29T12:00:00+01:00`. */

@@ -8,7 +8,7 @@
  */
 import { FrontMatterText, itemBlocks } from '../edits/frontMatterEdits';
 import type { TextEdit } from '../edits/textEdit';
-import { ENTRY_KINDS as TIMELINE_KINDS } from './kinds';
+import { isTimelineKind, TIMELINE_KINDS } from '../timelineKinds';
 import { parseTimestamp } from '../timestamps';
 import { findEntry, parseYamlWithSpans, type YamlEntry, type YamlNode } from '../yamlTree';
 import { asText, incidentOffset, isRecord } from './model';
@@ -92,7 +92,7 @@ function resolveChanges(changes: EntryChanges, reference: { epochMs: number; off
       if (!at) return `"${value}" is not a time. ${TIME_INPUT_HINT}`;
       resolved.at = at;
     } else if (field === 'kind') {
-      if (!(TIMELINE_KINDS as readonly string[]).includes(value)) return `The kind must be one of: ${TIMELINE_KINDS.join(', ')}.`;
+      if (!isTimelineKind(value)) return `The kind must be one of: ${TIMELINE_KINDS.join(', ')}.`;
       resolved.kind = value;
     } else if (field === 'text') {
       if (!value) return 'An entry needs a text: what happened.';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { addTimelineEntryEdits } from '../../../core/edits/timelineEntry';
 import { readEntryInput } from '../../../core/response/entryKind';
-import { TIMELINE_KINDS } from '../../../core/schema';
+import { isTimelineKind, TIMELINE_KINDS } from '../../../core/timelineKinds';
 import { parseTimestamp } from '../../../core/timestamps';
 import type { IncidentWorkspace } from '../../incidentWorkspace';
 import { cancelled, type Outcome } from '../commandIds';
@@ -54,7 +54,7 @@ export async function addTimelineEntry(workspace: IncidentWorkspace, argument?: 
   if (typed === undefined) return cancelled;
   const read = readEntryInput(typed);
   const kind = args?.kind ?? read.kind;
-  if (!(TIMELINE_KINDS as readonly string[]).includes(kind)) return { ok: false, message: `"${kind}" is not a timeline kind. Use one of: ${TIMELINE_KINDS.join(', ')}.` };
+  if (!isTimelineKind(kind)) return { ok: false, message: `"${kind}" is not a timeline kind. Use one of: ${TIMELINE_KINDS.join(', ')}.` };
   const at = args?.at ?? nowStamp(await freshIncident(ref));
   if (!parseTimestamp(at)) return { ok: false, message: `"${at}" is not a timestamp with an offset.` };
   const entry = { at, kind, who: args?.who ?? yourName(ref.uri), text: read.text };

@@ -6,7 +6,7 @@
  */
 import { formatDuration } from '../../../core/durationText';
 import { safeLink } from '../../../core/safeLink';
-import { ENTRY_KINDS, KIND_MEANING } from '../../../core/timeline/kinds';
+import { KIND_MEANING, TIMELINE_KINDS } from '../../../core/timelineKinds';
 import type { TimelineEntry, TimelineModel } from '../../../core/timeline/types';
 import { decodeRender, hostMessageSchema, panelStateSchema, type PanelState, type RenderMessage, type ResultMessage, type WebviewMessage } from '../protocol';
 import { Clock } from './clock';
@@ -122,7 +122,7 @@ export class TimelineApp {
 
   private buildShell(): void {
     this.kindFilter.append(h('option', { text: 'All kinds', attrs: { value: '' } }));
-    for (const kind of ENTRY_KINDS) this.kindFilter.append(h('option', { text: kind, attrs: { value: kind, title: KIND_MEANING[kind] } }));
+    for (const kind of TIMELINE_KINDS) this.kindFilter.append(h('option', { text: kind, attrs: { value: kind, title: KIND_MEANING[kind] } }));
     this.kindFilter.value = this.filters.kind;
     const toolbar = h(
       'div',

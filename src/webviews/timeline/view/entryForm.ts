@@ -2,7 +2,7 @@
  * The inline form that edits one entry or adds a new one. Enter saves (the
  * form's submit), Escape cancels; every field has a visible label.
  */
-import { ENTRY_KINDS, KIND_MEANING } from '../../../core/timeline/kinds';
+import { isTimelineKind, KIND_MEANING, TIMELINE_KINDS } from '../../../core/timelineKinds';
 import { h } from './dom';
 
 export interface EntryValues {
@@ -35,9 +35,9 @@ export function entryForm(options: { title: string; values: EntryValues; zone: s
 
   const at = input('at', { 'aria-describedby': `${id}-hint`, required: '' });
   const kind = h('select', { attrs: { name: 'kind', id: `${id}-kind` } });
-  const kinds = ENTRY_KINDS.includes(options.values.kind as (typeof ENTRY_KINDS)[number]) || !options.values.kind ? [...ENTRY_KINDS] : [options.values.kind, ...ENTRY_KINDS];
+  const kinds = isTimelineKind(options.values.kind) || !options.values.kind ? [...TIMELINE_KINDS] : [options.values.kind, ...TIMELINE_KINDS];
   for (const name of kinds) {
-    kind.append(h('option', { text: name in KIND_MEANING ? `${name} — ${KIND_MEANING[name as keyof typeof KIND_MEANING]}` : `${name} (not a known kind)`, attrs: { value: name } }));
+    kind.append(h('option', { text: isTimelineKind(name) ? `${name} — ${KIND_MEANING[name]}` : `${name} (not a known kind)`, attrs: { value: name } }));
   }
   const listId = `${id}-people`;
   const who = input('who', { list: listId });

@@ -5,7 +5,7 @@
  * keyboard navigation.
  */
 import { safeLink } from '../../../core/safeLink';
-import { isEntryKind, KIND_MEANING } from '../../../core/timeline/kinds';
+import { isTimelineKind, KIND_MEANING } from '../../../core/timelineKinds';
 import type { TimelineEntry, TimelineModel, TimelineRow } from '../../../core/timeline/types';
 import type { Clock } from './clock';
 import { h } from './dom';
@@ -103,7 +103,7 @@ function step(previousMs: number | undefined, epochMs: number | null): string {
 }
 
 export function entryRow(entry: TimelineEntry, clock: Clock, spacing = '0'): HTMLLIElement {
-  const known = isEntryKind(entry.kind);
+  const known = isTimelineKind(entry.kind);
   const time = entry.epochMs === null ? '—' : clock.time(entry.epochMs);
   const link = entry.evidence ? safeLink(entry.evidence) : undefined;
   const spoken = `${entry.epochMs === null ? 'no readable time' : time}, ${entry.kind || 'no kind'}${entry.who ? `, ${entry.who}` : ''}: ${entry.text}`;
