@@ -201,6 +201,13 @@ describe('fuzz regressions', () => {
     });
   });
 
+  it('importing a postmortem whose `##` heading has 60,000 spaces inside is quick (found with the case above: the heading regex retried its closing `#` from every blank)', () => {
+    const source = `# Cache outage\n\n## Support saw${' '.repeat(60_000)}tickets ##\n\nSupport saw tickets.\n`;
+    const imported = timed(() => importPostmortem('cache-outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
+    assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
+    assert.match(imported.result.text, /\n### Support saw tickets\n/);
+  });
+
   it('no quick fix renames an unknown field to one the map already has (seed 8: the rename wrote a duplicate key)', () => {
     const text = '---\nid: INC-2026-001\n"I ": x\ntitle: t\nsevrity: SEV2\nseverity: SEV3\n---\n';
     const unknown = analyzeText(text).diagnostics.filter((d) => d.code === 'unknown-field');
