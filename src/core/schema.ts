@@ -10,7 +10,6 @@ import { isTimelineKind, TIMELINE_KINDS } from './timelineKinds';
 import { parseDate, parseTimestamp } from './timestamps';
 
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'reviewed'] as const;
-export const ACTIVE_STATUSES: readonly string[] = ['investigating', 'identified', 'monitoring'];
 export const REVIEW_STATUSES = ['draft', 'in-review', 'done'] as const;
 export const COMMIT_ROLES = ['trigger', 'fix', 'mitigation', 'related'] as const;
 export const FACTOR_KINDS = ['change', 'capacity', 'dependency', 'config', 'monitoring', 'process', 'knowledge', 'communication', 'other'] as const;

@@ -6,6 +6,7 @@
  * listed with the reason, never dropped; near misses are left out because
  * there was no impact to time.
  */
+import { ACTIVE_STATUSES } from '../activeStatuses';
 import type { LocatedTime } from '../incident';
 import type { Covered } from './refs';
 import { spreadOf } from './stats';
@@ -20,8 +21,9 @@ interface MeasureDefinition {
 
 export const MEASURES: readonly MeasureDefinition[] = [
   { name: 'detect', endField: 'detected', openStatuses: new Set() },
-  { name: 'mitigate', endField: 'mitigated', openStatuses: new Set(['investigating', 'identified']) },
-  { name: 'resolve', endField: 'resolved', openStatuses: new Set(['investigating', 'identified', 'monitoring']) },
+  // Monitoring comes after mitigation: the impact is over, the incident is not.
+  { name: 'mitigate', endField: 'mitigated', openStatuses: new Set(ACTIVE_STATUSES.filter((status) => status !== 'monitoring')) },
+  { name: 'resolve', endField: 'resolved', openStatuses: new Set(ACTIVE_STATUSES) },
 ];
 
 export function durations(covered: readonly Covered[], severities: readonly string[]): Durations {

@@ -2,8 +2,8 @@
  * Which incident a capture command acts on: the one in the editor, else the
  * only active one, else the user picks (active ones first, newest first).
  */
+import { isActive } from '../activeStatuses';
 import type { IncidentSummary } from '../incident';
-import { isActive } from './durations';
 
 export interface Candidate {
   /** A stable key: the file's uri. */

@@ -1,14 +1,10 @@
 /** Ages, durations and times of incidents for views and drafts: "2 h 10 min ago", "Jul 15 14:05 UTC+01:00", "due in 3 d". */
+import { isActive } from '../activeStatuses';
 import { formatDuration } from '../durationText';
 import type { IncidentSummary } from '../incident';
 import { offsetLabel, wallClock } from '../offsets';
-import { ACTIVE_STATUSES } from '../schema';
 
 const MINUTE = 60_000;
-
-export function isActive(incident: Pick<IncidentSummary, 'status'>): boolean {
-  return ACTIVE_STATUSES.includes(incident.status ?? '');
-}
 
 /** Active incidents: how long they have run. Closed ones: how long ago they started. */
 export function ageOrDuration(incident: IncidentSummary, nowMs: number): string {

@@ -3,9 +3,9 @@
  * first), by severity or by service. Within a group: active first, newest
  * first. Group ids are stable, so the view keeps what the user expanded.
  */
+import { ACTIVE_STATUSES, isActive } from '../activeStatuses';
 import type { IncidentSummary } from '../incident';
 import { pickOrder } from './activeIncident';
-import { isActive } from './durations';
 
 export type GroupBy = 'status' | 'severity' | 'service';
 export const GROUP_BY: readonly GroupBy[] = ['status', 'severity', 'service'];
@@ -26,7 +26,7 @@ interface Bucket {
 }
 
 const STATUS_BUCKETS: readonly (Bucket & { statuses: readonly string[] })[] = [
-  { id: 'status:active', label: 'Active', statuses: ['investigating', 'identified', 'monitoring'], expanded: true },
+  { id: 'status:active', label: 'Active', statuses: ACTIVE_STATUSES, expanded: true },
   { id: 'status:resolved', label: 'Resolved, review pending', statuses: ['resolved'], expanded: true },
   { id: 'status:reviewed', label: 'Reviewed', statuses: ['reviewed'], expanded: false },
 ];

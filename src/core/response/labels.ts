@@ -1,4 +1,5 @@
 /** How one incident reads in a view row, a quick pick and the status bar. */
+import { isActive } from '../activeStatuses';
 import { formatDuration } from '../durationText';
 import type { IncidentSummary } from '../incident';
 import { ageOrDuration, formatDay, lasted } from './durations';
@@ -19,7 +20,7 @@ export function pickDetail(incident: IncidentSummary, nowMs: number): string {
   return [
     incident.status ?? 'no status',
     started,
-    took && !['investigating', 'identified', 'monitoring'].includes(incident.status ?? '') ? `lasted ${took}` : undefined,
+    took && !isActive(incident) ? `lasted ${took}` : undefined,
     incident.services.length > 0 ? incident.services.map((service) => service.value).join(', ') : undefined,
     incident.tags.length > 0 ? incident.tags.map((tag) => `#${tag}`).join(' ') : undefined,
   ]

@@ -5,9 +5,10 @@
  * are doing, when we will update). The customer draft is checked for
  * internal words; nothing is ever sent.
  */
+import { isActive } from '../activeStatuses';
 import { formatDuration } from '../durationText';
 import { STANDARD_ROLES } from '../schema';
-import { formatWallTime, isActive } from './durations';
+import { formatWallTime } from './durations';
 import type { EntryView, IncidentText } from './incidentText';
 import { findInternalWords, WHY, type InternalWord, type InternalWordContext } from './internalWords';
 

@@ -1,7 +1,7 @@
 /** "Link Selection to Incident…": adds a code link (path, lines, a pattern from the selection) to a chosen incident. */
 import * as vscode from 'vscode';
 import { appendCodeLink } from '../../core/codeLinkEdit';
-import { ACTIVE_STATUSES } from '../../core/schema';
+import { isActive } from '../../core/activeStatuses';
 import { toWorkspaceEdit } from '../convert';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 
@@ -21,7 +21,7 @@ export async function linkSelectionToIncident(workspace: IncidentWorkspace): Pro
   const incidents = state.index
     .incidents()
     .filter(({ incident }) => incident.id)
-    .sort((a, b) => Number(ACTIVE_STATUSES.includes(b.incident.status ?? '')) - Number(ACTIVE_STATUSES.includes(a.incident.status ?? '')) || (b.incident.started?.epochMs ?? 0) - (a.incident.started?.epochMs ?? 0));
+    .sort((a, b) => Number(isActive(b.incident)) - Number(isActive(a.incident)) || (b.incident.started?.epochMs ?? 0) - (a.incident.started?.epochMs ?? 0));
   if (incidents.length === 0) {
     void vscode.window.showInformationMessage('There are no incidents in this folder yet.');
     return;

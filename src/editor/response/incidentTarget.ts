@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { chooseIncident, type Candidate } from '../../core/response/activeIncident';
 import type { IncidentSummary } from '../../core/incident';
 import { incidentDescription, incidentLabel, pickDetail } from '../../core/response/labels';
-import { isActive } from '../../core/response/durations';
+import { isActive } from '../../core/activeStatuses';
 import { analyzeText } from '../../core/lint';
 import { pickOne } from './quickInput';
 import type { FolderIncidents, IncidentWorkspace } from '../incidentWorkspace';

@@ -3,7 +3,7 @@
  * `started`; a click adds a timeline entry. Hidden when nothing is active.
  */
 import * as vscode from 'vscode';
-import { isActive } from '../../core/response/durations';
+import { isActive } from '../../core/activeStatuses';
 import { statusBarText } from '../../core/response/labels';
 import { newestFirst } from '../../core/response/activeIncident';
 import type { IncidentWorkspace } from '../incidentWorkspace';
