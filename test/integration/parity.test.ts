@@ -3,6 +3,7 @@
 // hotspot ranking as the Hotspots view, the same problems as the Problems view.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
@@ -21,21 +22,8 @@ const SETTINGS = `{
 `;
 
 const BROKEN_PATH = 'incidents/2026-11-21-parity-broken.md';
-const BROKEN = `---
-id: INC-2026-901
-title: Parity check with a few problems
-status: investigating
-severity: SEV9
-sevrity: SEV2
-started: 2026-11-21T10:00:00Z
-timeline:
-  - {at: 2026-11-21T10:09:00Z, kind: detection, text: Alert fired}
-  - {at: 2026-11-21T10:02:00Z, kind: trigger, text: Config pushed}
----
-
-## Narrative
-Sam dropped the ball; human error is not one of this folder's phrases.
-`;
+/** An invalid severity, an unknown field, a timeline out of order, and blame in this folder's words only. */
+const BROKEN_FIXTURE = ['test', 'fixtures', 'parity', 'incident-with-problems.md'];
 
 interface CliHotspot {
   readonly path: string;
@@ -50,14 +38,19 @@ interface CliProblem {
   readonly code: string;
 }
 
-/** Runs dist/cli.js of the extension under test; resolves with its output whatever the exit code. */
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** A path inside the extension under test (the repository). */
+function extensionFile(...segments: string[]): string {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, 'the extension is installed');
+  return join(extension.extensionPath, ...segments);
+}
+
+/** Runs dist/cli.js of the extension under test; resolves with its output whatever the exit code. */
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   // In the desktop editor process.execPath is Electron, which runs as Node with this variable set.
   const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(extension.extensionPath, 'dist', 'cli.js'), ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [extensionFile('dist', 'cli.js'), ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: typeof error?.code === 'number' ? error.code : error ? 2 : 0, stdout, stderr });
     });
   });
@@ -166,7 +159,7 @@ suite('CLI and editor agree', () => {
   test('lint: the same problems, at the same places, as the Problems view', async function () {
     this.timeout(60_000);
     await writeFile(SETTINGS_PATH, SETTINGS);
-    const uri = await writeFile(BROKEN_PATH, BROKEN);
+    const uri = await writeFile(BROKEN_PATH, readFileSync(extensionFile(...BROKEN_FIXTURE), 'utf8'));
     // Only this folder's phrase is blame language: seen, the editor has read the settings and the file.
     await diagnosticsOf(uri, (list) => list.some((d) => d.code === 'blame-language') && list.some((d) => d.code === 'timeline-order'), 30_000);
 
