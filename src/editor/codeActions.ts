@@ -31,7 +31,7 @@ export class IncidentCodeActions implements vscode.CodeActionProvider {
       severities: located.state.index.options.lint.severities,
     };
     const actions: vscode.CodeAction[] = [];
-    for (const d of this.diagnostics.coreDiagnostics(document.uri)) {
+    for (const d of this.diagnostics.currentDiagnostics(document)) {
       if (!toRange(d.range).intersection(range) && !toRange(d.range).contains(range.start)) continue;
       const vscodeDiagnostic = this.matching(document.uri, d);
       for (const fix of quickFixes(text, d, context)) {

@@ -30,9 +30,14 @@ export class IncidentDiagnostics implements vscode.Disposable {
     );
   }
 
-  /** The core diagnostics currently shown for a file (quick fixes read their data). */
-  coreDiagnostics(uri: vscode.Uri): readonly Diagnostic[] {
-    return this.published.get(uri.toString()) ?? [];
+  /**
+   * The core diagnostics of a document's current text: quick fixes asked for
+   * within the typing pause (or right after a revert) must not be the fixes
+   * of the text before.
+   */
+  currentDiagnostics(document: vscode.TextDocument): readonly Diagnostic[] {
+    this.typing.flush(document.uri.toString());
+    return this.published.get(document.uri.toString()) ?? [];
   }
 
   lintOpenDocuments(): void {

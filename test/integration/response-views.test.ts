@@ -6,9 +6,9 @@ import type { IncidentLensApi } from '../../src/extension';
 import type { FollowUpNode } from '../../src/editor/response/followUpsView';
 import { dateOnTestDay, dueDayOnTestDay, onTestDay, patternOnTestDay, utcLabelOnTestDay } from './support/day';
 import { closeAll, eventually, lens, open, uriOf } from './support/lens';
-import { ACTIVE_018, MONITORING_017, read, REVIEWED_014, run, settleOnExample, Snapshot, wait } from './support/response';
+import { ACTIVE_018, MONITORING_017, read, REVIEWED_014, run, settleOnExample, Snapshot, start, ui } from './support/response';
 
-const DURATION = String.raw`\d+( h( \d+ min)?| min| d)`;
+const DURATION = String.raw`\d+( h( \d+ min)?| min| d( \d+ h)?)`;
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -67,7 +67,11 @@ suite('incident response: views', () => {
     ]);
     const rolesNode = tree.getChildren(incident)[2];
     const scribe = tree.getChildren(rolesNode)[3];
-    await runItemCommand(tree.getTreeItem(scribe));
+    // Open Incident at Line, as the view runs it: the row selected and Enter pressed.
+    assert.equal(tree.getTreeItem(scribe).command?.command, 'incidentLens.revealInIncident');
+    await api.incidentsView.reveal(scribe, { select: true, focus: true });
+    await eventually(() => assert.deepEqual(api.incidentsView.selection, [scribe], 'the scribe row is selected'));
+    await vscode.commands.executeCommand('list.select');
     await eventually(() => {
       const editor = vscode.window.activeTextEditor;
       assert.equal(editor?.document.uri.toString(), uriOf(ACTIVE_018).toString());
@@ -85,6 +89,15 @@ suite('incident response: views', () => {
     const started = tree.getChildren(incident)[0];
     await runItemCommand(tree.getTreeItem(started));
     await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.start.line).text, onTestDay('started: 2026-11-25T08:12:00Z')));
+  });
+
+  test('Open Incident…: active incidents first, newest first; Enter opens the highlighted one', async () => {
+    const outcome = start('incidentLens.openIncident');
+    await ui.shown(/^Open incident$/);
+    await ui.next();
+    await ui.accept();
+    assert.deepEqual(await outcome, { ok: true, message: 'Opened INC-2026-017.', uri: uriOf(MONITORING_017).toString() });
+    await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uriOf(MONITORING_017).toString(), 'the second active incident is open'));
   });
 
   test('actions under a reviewed incident, overdue marked', () => {
@@ -120,8 +133,13 @@ suite('incident response: views', () => {
     try {
       // A change in the body only: nothing the view shows.
       const text = await read(MONITORING_017);
+      const index = api.workspace.all()[0].index;
+      const readBefore = index.get(MONITORING_017)?.incident;
+      assert.ok(readBefore);
       await vscode.workspace.fs.writeFile(uriOf(MONITORING_017), new TextEncoder().encode(`${text}\nA note in the body.\n`));
-      await wait(900);
+      // First the change has arrived (the index read the file again), then the view does what it does on a change.
+      await eventually(() => assert.notEqual(index.get(MONITORING_017)?.incident, readBefore, 'the index read the new text'));
+      tree.refreshNow();
       assert.equal(fired, 0, 'no redraw');
       await run('incidentLens.addTimelineEntry', { uri: uriOf(MONITORING_017), text: 'Cache hit ratio 93%', kind: 'observation', at: onTestDay('2026-11-24T20:00:00Z') });
       await eventually(() => assert.ok(fired >= 1, 'redrawn'));
