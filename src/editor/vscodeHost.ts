@@ -1,11 +1,9 @@
 /** The workspace host over the editor's file system, for one workspace folder. */
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { SKIPPED_FOLDERS, SKIPPED_FOLDERS_GLOB } from '../core/skippedFolders';
 import { isOutsideWorkspace } from '../core/summarize';
 import type { CommitLookup, FileStat, WorkspaceHost } from '../core/workspace';
-
-const EXCLUDE = '{**/node_modules/**,**/.git/**}';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
  * A glob's base folder is listed once for this long: the checks of one batch
@@ -48,7 +46,7 @@ export class EditorWorkspaceHost implements WorkspaceHost {
   }
 
   async listFiles(glob: string): Promise<string[]> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), EXCLUDE);
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), SKIPPED_FOLDERS_GLOB);
     return uris.map((uri) => this.relativePath(uri)).filter((path): path is string => path !== undefined);
   }
 
@@ -84,7 +82,7 @@ export class EditorWorkspaceHost implements WorkspaceHost {
     if (!scan.isGlob) return (await this.statAny(pathOrGlob)) !== undefined;
     if (isOutsideWorkspace(scan.base)) return false;
     // A glob over the whole folder would list every file: the editor's search stops at the first match instead.
-    if (!scan.base) return (await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, pathOrGlob), EXCLUDE, 1)).length > 0;
+    if (!scan.base) return (await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, pathOrGlob), SKIPPED_FOLDERS_GLOB, 1)).length > 0;
     const isMatch = picomatch(pathOrGlob, { dot: true });
     return (await this.filesUnder(scan.base)).some((path) => isMatch(path));
   }

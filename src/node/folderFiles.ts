@@ -1,10 +1,9 @@
 /** The files of a workspace folder, relative to it, for code links with globs or folders. */
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { SKIPPED_FOLDERS } from '../core/skippedFolders';
 import { runGit } from './gitProcess';
 
-/** Never holds linked code; skipping them keeps a walk of a big checkout short. */
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test']);
 const MAX_WALKED_FILES = 200_000;
 
 /** Tracked files through `git ls-files`; undefined when git cannot answer. */
@@ -28,7 +27,7 @@ export async function walkFolderFiles(folder: string, signal?: AbortSignal): Pro
     for (const entry of entries) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) pending.push(child);
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(child);
       } else if (entry.isFile()) {
         files.push(child);
       }

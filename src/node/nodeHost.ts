@@ -2,11 +2,9 @@
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { SKIPPED_FOLDERS } from '../core/skippedFolders';
 import { isOutsideWorkspace } from '../core/summarize';
 import type { CommitLookup, FileStat, WorkspaceHost } from '../core/workspace';
-
-/** Folders that never hold incidents or linked code worth scanning. */
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.vscode-test', '.hg', '.svn']);
 
 export interface NodeHostOptions {
   readonly commits?: CommitLookup;
@@ -110,7 +108,7 @@ export class NodeWorkspaceHost implements WorkspaceHost {
         const rel = dir ? `${dir}/${entry.name}` : entry.name;
         // Symbolic links are not followed, so link loops cannot trap the walk and a link cannot lead outside the folder.
         if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) pending.push(rel);
+          if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(rel);
         } else if (entry.isFile()) {
           files.push(rel);
         } else if (entry.isSymbolicLink() && !this.noted.has(rel)) {
