@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../core/catalog';
 import type { Diagnostic } from '../core/diagnostics';
 import { IncidentDiagnostic } from './convert';
-import type { FolderIncidents, IncidentWorkspace } from './incidentWorkspace';
+import type { FolderIncidents } from './folderIncidents';
+import type { IncidentWorkspace } from './incidentWorkspace';
 import { KeyedDebounce } from './keyedDebounce';
 
 const TYPING_DEBOUNCE_MS = 300;

@@ -4,7 +4,8 @@ import { importPostmortem, type ImportResult } from '../core/import/index';
 import { defaultLevel } from '../core/import/severity';
 import { decodeSource } from '../core/import/source-text';
 import { readSettings } from './config';
-import type { IncidentWorkspace, FolderIncidents } from './incidentWorkspace';
+import type { FolderIncidents } from './folderIncidents';
+import type { IncidentWorkspace } from './incidentWorkspace';
 import { pickOne } from './response/quickInput';
 
 export async function importPostmortems(workspace: IncidentWorkspace, output: vscode.OutputChannel): Promise<void> {

@@ -6,19 +6,12 @@
 import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../core/catalog';
 import { decodeIndexCache, encodeIndexCache, type IndexCache } from '../core/indexCache';
-import { IncidentIndex, type ScanReport, type SourceChange } from '../core/workspace';
+import { IncidentIndex, type SourceChange } from '../core/workspace';
 import { GitCommitLookup } from '../node/gitCommits';
 import { readFolderConfig } from './config';
+import type { FolderIncidents } from './folderIncidents';
 import { LinkedSourceEvents } from './linkedSourceEvents';
 import { EditorWorkspaceHost } from './vscodeHost';
-
-export interface FolderIncidents {
-  readonly folder: vscode.WorkspaceFolder;
-  readonly host: EditorWorkspaceHost;
-  readonly index: IncidentIndex;
-  /** How the last scan went; set when it is done. */
-  lastScan?: ScanReport & { readonly ms: number };
-}
 
 /** Settings that change what the index reads or reports; others (display, hotspots) do not need a rescan. */
 const INDEX_SETTINGS = ['files', 'severityLevels', 'maxFileSize', 'blamePhrases'];

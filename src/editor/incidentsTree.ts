@@ -15,7 +15,8 @@ import { lasted } from '../core/response/durations';
 import { GROUP_BY, groupIncidents, type GroupBy } from '../core/response/incidentGroups';
 import { incidentDescription, incidentLabel } from '../core/response/labels';
 import { DEFAULT_SEVERITIES } from '../core/schema';
-import type { FolderIncidents, IncidentWorkspace } from './incidentWorkspace';
+import type { FolderIncidents } from './folderIncidents';
+import type { IncidentWorkspace } from './incidentWorkspace';
 
 const REVEAL_COMMAND = 'incidentLens.revealInIncident';
 const DEBOUNCE_MS = 80;

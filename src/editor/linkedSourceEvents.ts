@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../core/catalog';
 import type { SourceChange } from '../core/workspace';
-import type { FolderIncidents } from './incidentWorkspace';
+import type { FolderIncidents } from './folderIncidents';
 import { KeyedDebounce } from './keyedDebounce';
 
 /** Unsaved edits are checked once typing pauses this long. */

@@ -3,26 +3,14 @@
  * `vscode` module: no file under src/core may import it.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { SRC, sourceFiles, withoutComments } from './source-support';
 
-const CORE = path.join(__dirname, '..', '..', 'src', 'core');
+const CORE = path.join(SRC, 'core');
 
 /** `import ... from 'vscode'`, `import 'vscode'`, `export ... from 'vscode'`, `require('vscode')`, `import('vscode')`, and `vscode/...` subpaths. */
 const VSCODE_IMPORT = /(?:\bfrom\s*|\bimport\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"`])vscode(?:\/[^'"`]*)?\1/;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(entry.name) ? [full] : [];
-  });
-}
-
-/** Drops comments, so a doc comment that mentions `import 'vscode'` is not a hit (strings are kept). */
-function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-}
 
 describe('src/core has no vscode import', () => {
   it('the pattern finds every form of the import', () => {

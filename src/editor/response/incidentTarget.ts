@@ -10,7 +10,8 @@ import { incidentDescription, incidentLabel, pickDetail } from '../../core/respo
 import { isActive } from '../../core/activeStatuses';
 import { analyzeText } from '../../core/lint';
 import { pickOne } from './quickInput';
-import type { FolderIncidents, IncidentWorkspace } from '../incidentWorkspace';
+import type { FolderIncidents } from '../folderIncidents';
+import type { IncidentWorkspace } from '../incidentWorkspace';
 import { nowMs } from '../../core/clock';
 
 export interface IncidentRef {

@@ -8,7 +8,8 @@
 import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../../../core/catalog';
 import { callSheet, servicesForPath, type CallSheet, type CodeownersAnswer } from '../../../core/response/whoToCall';
-import type { FolderIncidents, IncidentWorkspace } from '../../incidentWorkspace';
+import type { FolderIncidents } from '../../folderIncidents';
+import type { IncidentWorkspace } from '../../incidentWorkspace';
 import { readCodeowners } from '../codeownersFile';
 import { cancelled, type Outcome } from '../commandIds';
 import { uriFromArgument } from '../incidentTarget';

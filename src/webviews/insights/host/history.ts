@@ -9,7 +9,7 @@ import { indexHotspotIncidents } from '../../../core/hotspotIncidents';
 import type { FolderHistory } from '../../../core/insights/types';
 import { computeHotspots } from '../../../node/hotspots';
 import { readSettings } from '../../../editor/config';
-import type { FolderIncidents } from '../../../editor/incidentWorkspace';
+import type { FolderIncidents } from '../../../editor/folderIncidents';
 import { nowMs } from '../../../core/clock';
 
 export class AreaHistory implements vscode.Disposable {

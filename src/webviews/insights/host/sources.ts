@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { sourcesOf } from '../../../core/insights';
 import type { InsightSource } from '../../../core/insights/types';
 import { DEFAULT_SEVERITIES } from '../../../core/schema';
-import type { FolderIncidents, IncidentWorkspace } from '../../../editor/incidentWorkspace';
+import type { FolderIncidents } from '../../../editor/folderIncidents';
+import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
 
 export interface WorkspaceSources {
   readonly sources: InsightSource[];
