@@ -7,7 +7,7 @@ import { type HotspotsFeature, registerHotspots } from './editor/hotspots';
 import { IncidentsTree } from './editor/incidentsTree';
 import { IncidentWorkspace } from './editor/incidentWorkspace';
 import { registerResponse, type ResponseApi } from './editor/response/register';
-import { registerReview } from './webviews/review/host/register';
+import { registerReview, type ReviewFeature } from './webviews/review/host/register';
 import { registerInsights } from './webviews/insights/host/register';
 import { registerTimeline } from './webviews/timeline/host/register';
 import type { TimelinePanels } from './webviews/timeline/host/timelinePanels';
@@ -24,6 +24,7 @@ export interface IncidentLensApi {
   readonly hotspots: HotspotsFeature;
   /** The Incidents view itself (its badge counts active incidents). */
   readonly incidentsView: vscode.TreeView<unknown>;
+  readonly review: ReviewFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): IncidentLensApi {
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
 
   const timeline = registerTimeline(context, workspace);
   context.subscriptions.push(registerInsights(context, workspace));
-  registerReview(context, workspace);
+  const review = registerReview(context, workspace);
 
   // Activation returns at once; the first scan fills the views and Problems when it is done.
   void workspace.start().then(() => {
@@ -66,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     void vscode.commands.executeCommand('setContext', 'incidentLens.ready', true);
     diagnostics.lintOpenDocuments();
   });
-  return { workspace, diagnostics, response, hotspots, timeline, incidentsView: treeView };
+  return { workspace, diagnostics, response, hotspots, timeline, incidentsView: treeView, review };
 }
 
 function updateBadge(view: vscode.TreeView<unknown>, tree: IncidentsTree): void {

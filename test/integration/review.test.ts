@@ -5,11 +5,8 @@
 // report next to the incident; the serializer brings a panel back.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { reviewSerializer } from '../../src/webviews/review/host/register';
 import type { ReviewPanel } from '../../src/webviews/review/host/reviewPanel';
-import { ReviewPanels } from '../../src/webviews/review/host/reviewPanels';
-import { REVIEW_VIEW_TYPE } from '../../src/webviews/review/protocol';
-import { closeAll, EXTENSION_ID, eventually, lens, open, removeFile, writeFile } from './support/lens';
+import { closeAll, eventually, lens, open, removeFile, writeFile } from './support/lens';
 import { onTestDay, patternOnTestDay } from './support/day';
 
 const FILE = onTestDay('incidents/2026-11-20-review-panel.md');
@@ -234,25 +231,22 @@ suite('review panel', () => {
     assert.doesNotMatch(html, /<script|<img|<link/i);
   });
 
-  test('the serializer brings a panel back for the incident its state names', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    const panels = new ReviewPanels(extension.extensionUri);
-    try {
-      const serializer = reviewSerializer(panels);
-      const restored = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, 'Review', vscode.ViewColumn.Beside, {});
-      await serializer.deserializeWebviewPanel(restored, { uri: uri.toString() });
-      const panel = panels.get(uri);
-      assert.ok(panel, 'adopted');
-      await eventually(() => assert.ok(panel.isReady && panel.lastRender?.model.header.id === 'INC-2026-502'), 20_000);
-      // A state that names no incident: the blank panel is closed, not kept.
-      const stray = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, 'Review', vscode.ViewColumn.Beside, {});
-      let closed = false;
-      stray.onDidDispose(() => (closed = true));
-      await serializer.deserializeWebviewPanel(stray, { something: 'else' });
-      assert.ok(closed);
-    } finally {
-      panels.dispose();
-    }
+  test('the serializer the extension registered brings a panel back for the incident its state names', async () => {
+    const api = await lens();
+    // VS Code takes one serializer per view type, and calls it after a reload: the extension's is the one registered.
+    assert.throws(() => vscode.window.registerWebviewPanelSerializer('incidentLens.review', { deserializeWebviewPanel: async () => undefined }));
+    const restored = vscode.window.createWebviewPanel('incidentLens.review', 'Review', vscode.ViewColumn.Beside, {});
+    await api.review.serializer.deserializeWebviewPanel(restored, { uri: uri.toString() });
+    const panel = api.review.panels.get(uri);
+    assert.ok(panel?.panel === restored, 'the extension\'s own panels took it');
+    await eventually(() => assert.ok(panel.isReady && panel.lastRender?.model.header.id === 'INC-2026-502'), 20_000);
+    assert.equal(await vscode.commands.executeCommand('incidentLens.openReview', uri), panel, 'Open Review shows the restored panel');
+
+    // A state that names no incident: the blank panel is closed, not kept.
+    const stray = vscode.window.createWebviewPanel('incidentLens.review', 'Review', vscode.ViewColumn.Beside, {});
+    let closed = false;
+    stray.onDidDispose(() => (closed = true));
+    await api.review.serializer.deserializeWebviewPanel(stray, { something: 'else' });
+    assert.ok(closed);
   });
 });

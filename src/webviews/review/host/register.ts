@@ -14,8 +14,15 @@ import { ReviewPanels } from './reviewPanels';
 
 const OPEN_REVIEW_COMMAND = 'incidentLens.openReview';
 
-export function registerReview(context: vscode.ExtensionContext, workspace: IncidentWorkspace): ReviewPanels {
+/** The review's open panels, and the serializer registered for them (for tests: the one the editor calls after a reload). */
+export interface ReviewFeature {
+  readonly panels: ReviewPanels;
+  readonly serializer: vscode.WebviewPanelSerializer;
+}
+
+export function registerReview(context: vscode.ExtensionContext, workspace: IncidentWorkspace): ReviewFeature {
   const panels = new ReviewPanels(context.extensionUri);
+  const serializer = reviewSerializer(panels);
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand(OPEN_REVIEW_COMMAND, async (target?: unknown): Promise<ReviewPanel | undefined> => {
@@ -26,13 +33,13 @@ export function registerReview(context: vscode.ExtensionContext, workspace: Inci
       const uri = await resolveIncident(workspace, target, panels.active()?.uri, 'Which incident’s review do you want to export?');
       return uri ? exportReview(uri, choices) : undefined;
     }),
-    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, reviewSerializer(panels)),
+    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, serializer),
   );
-  return panels;
+  return { panels, serializer };
 }
 
 /** Brings a review panel back after a reload, for the incident its webview state names. */
-export function reviewSerializer(panels: ReviewPanels): vscode.WebviewPanelSerializer {
+function reviewSerializer(panels: ReviewPanels): vscode.WebviewPanelSerializer {
   return {
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
       const parsed = panelStateSchema.safeParse(state);
