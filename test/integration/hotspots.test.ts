@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAll, diagnosticsOf, eventually, folder, lens, open, removeFile, uriOf, writeFile } from './support/lens';
 import { onTestDay, testNowMs } from './support/day';
+import { QuickPicks } from './support/quickPicks';
+import { ui } from './support/response';
 
 /** git in the workspace copy, with the user's configuration kept out; its output, trimmed. */
 function git(...args: string[]): string {
@@ -109,6 +111,73 @@ suite('hotspots', () => {
       assert.deepEqual(shown.filter((id) => !recent.has(id)), [], tooltips.join('\n'));
     } finally {
       api.hotspots.view.setFilter({});
+    }
+  });
+
+  test('Filter Hotspots… asks for a time window and severities with its quick picks; the view keeps those incidents and says so', async () => {
+    const api = await lens();
+    const view = api.hotspots.view;
+    view.setFilter({});
+    const picks = new QuickPicks();
+    try {
+      const filtering = vscode.commands.executeCommand('incidentLens.filterHotspots');
+      const windows = await picks.shown('Hotspots: which incidents count?');
+      assert.deepEqual(windows.map((item) => item.label), ['All time', 'Last 90 days', 'Last 180 days', 'Last 365 days']);
+      await ui.next();
+      await picks.accept('Hotspots: which incidents count?');
+      const levels = await picks.shown('Hotspots: which severities?');
+      assert.deepEqual(levels.map((item) => [item.label, item.picked]), [['SEV1', true], ['SEV2', true], ['SEV3', true], ['SEV4', true]]);
+      // Every level starts checked: uncheck all but SEV2.
+      await ui.next();
+      await ui.toggle();
+      await ui.next(2);
+      await ui.toggle();
+      await ui.next();
+      await ui.toggle();
+      await picks.accept('Hotspots: which severities?');
+      await filtering;
+      assert.equal(view.view?.description, 'last 90 days · SEV2', 'the view\'s title says what it shows');
+      const since = testNowMs() - 90 * 86_400_000;
+      const kept = new Set(
+        api.workspace
+          .all()
+          .flatMap((state) => state.index.incidents())
+          .filter(({ incident }) => incident.severity === 'SEV2' && incident.started !== undefined && incident.started.epochMs >= since)
+          .map(({ incident }) => incident.id),
+      );
+      const tooltips = view.getChildren(view.getChildren()[0]).map((node) => String(view.getTreeItem(node).tooltip));
+      const shown = tooltips.flatMap((tip) => tip.match(/INC-\d{4}-\d{3}/g) ?? []);
+      assert.ok(shown.length > 0, 'recent SEV2 incidents are linked to code');
+      assert.deepEqual(shown.filter((id) => !kept.has(id)), [], tooltips.join('\n'));
+    } finally {
+      picks.dispose();
+      view.setFilter({});
+    }
+  });
+
+  test('Show Incidents of This File, from the CodeLens: a pick of the file\'s incidents, and the one chosen opens', async () => {
+    const api = await lens();
+    const uri = uriOf('src/cache/ttl.ts');
+    await open(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const command = lenses.map((codeLens) => codeLens.command).find((candidate) => candidate?.command === 'incidentLens.showFileIncidents');
+    assert.ok(command, 'the CodeLens runs Show Incidents of This File');
+    const picks = new QuickPicks();
+    try {
+      // What a click on the CodeLens runs.
+      const showing = vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      const items = await picks.shown('2 incidents in src/cache/ttl.ts');
+      assert.equal(items.length, 2);
+      assert.ok(items.some((item) => item.label === 'INC-2026-014'), items.map((item) => item.label).join(', '));
+      await ui.next();
+      await picks.accept('2 incidents in src/cache/ttl.ts');
+      await showing;
+      const chosen = api.workspace.all()[0].index.incidents().find(({ incident }) => incident.id === items[1].label);
+      assert.ok(chosen, `${items[1].label} is an incident of the workspace`);
+      await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uriOf(chosen.path).toString(), 'the second row\'s incident is open'));
+    } finally {
+      picks.dispose();
+      await closeAll();
     }
   });
 
