@@ -6,7 +6,7 @@ import type { IncidentLensApi } from '../../src/extension';
 import type { FollowUpNode } from '../../src/editor/response/followUpsView';
 import { dateOnTestDay, dueDayOnTestDay, onTestDay, patternOnTestDay, utcLabelOnTestDay } from './support/day';
 import { closeAll, eventually, lens, open, uriOf } from './support/lens';
-import { ACTIVE_018, MONITORING_017, read, REVIEWED_014, run, settleOnExample, Snapshot, start, ui } from './support/response';
+import { ACTIVE_018, MONITORING_017, read, REVIEWED_014, run, settleOnExample, Snapshot } from './support/response';
 
 const DURATION = String.raw`\d+( h( \d+ min)?| min| d( \d+ h)?)`;
 
@@ -89,15 +89,6 @@ suite('incident response: views', () => {
     const started = tree.getChildren(incident)[0];
     await runItemCommand(tree.getTreeItem(started));
     await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.start.line).text, onTestDay('started: 2026-11-25T08:12:00Z')));
-  });
-
-  test('Open Incident…: active incidents first, newest first; Enter opens the highlighted one', async () => {
-    const outcome = start('incidentLens.openIncident');
-    await ui.shown(/^Open incident$/);
-    await ui.next();
-    await ui.accept();
-    assert.deepEqual(await outcome, { ok: true, message: 'Opened INC-2026-017.', uri: uriOf(MONITORING_017).toString() });
-    await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uriOf(MONITORING_017).toString(), 'the second active incident is open'));
   });
 
   test('actions under a reviewed incident, overdue marked', () => {

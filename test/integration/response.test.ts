@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IncidentLensApi } from '../../src/extension';
 import { nextDeclaredId, onTestDay, patternOnTestDay, testNowMs, testToday } from './support/day';
-import { closeAll, eventually, EXTENSION_ID, lens, open, removeFile, uriOf } from './support/lens';
-import { ACTIVE_018, incidentFiles, MONITORING_017, read, run, settleOnExample, Snapshot, start, ui, wait } from './support/response';
+import { closeAll, diagnosticsOf, eventually, EXTENSION_ID, lens, open, removeFile, uriOf } from './support/lens';
+import { ACTIVE_018, incidentFiles, MONITORING_017, read, run, settleOnExample, Snapshot, start, ui } from './support/response';
 
 suite('incident response: commands', () => {
   let api: IncidentLensApi;
@@ -41,10 +41,9 @@ suite('incident response: commands', () => {
       const text = await read(path);
       assert.ok(text.startsWith(`---\nid: ${nextDeclaredId()}\ntitle: "Basket totals wrong: some items at 0"\nstatus: investigating\nseverity: SEV2\nstarted: ${testToday().iso}T`), text);
       assert.match(text, /\nservices: \[checkout, pricing\]\ntimeline:\n  - at: .*\n    kind: decision\n    text: Incident declared \(SEV2\)\n---\n/);
-      // Valid: no errors or warnings (at most the information that `pricing` is not in the catalog).
-      await wait(1_500);
-      const problems = vscode.languages.getDiagnostics(uriOf(path)).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-      assert.deepEqual(problems.map((d) => d.message), []);
+      // Valid: no errors or warnings, once the checks have run (they say that `pricing` is not in the catalog).
+      const checked = await diagnosticsOf(uriOf(path), (list) => list.some((d) => d.code === 'unknown-service'));
+      assert.deepEqual(checked.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map((d) => d.message), []);
       await eventually(() => assert.ok(api.response.incidents.describe(2).some((line) => line.includes(`${nextDeclaredId()}  Basket totals wrong`))));
     } finally {
       await closeAll();
