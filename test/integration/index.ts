@@ -48,6 +48,7 @@ function findTestFiles(root: string, mode: 'trusted' | 'untrusted' | 'multiroot'
 class ConsoleReporter extends Mocha.reporters.Base {
   constructor(runner: MochaType.Runner, options?: MochaType.MochaOptions) {
     super(runner, options);
+    const grep = (options?.reporterOptions as { grep?: string } | undefined)?.grep;
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -73,6 +74,11 @@ class ConsoleReporter extends Mocha.reporters.Base {
       console.log(`${indent(test)}✗ ${test.title} (failure ${failures.length})`);
     });
     runner.once(EVENT_RUN_END, () => {
+      // A filter that matches nothing must not read as a green run.
+      if (passed + failed + skipped === 0) {
+        failed += 1;
+        failures.push({ title: 'the run', error: new Error(grep ? `no test's full title matches "${grep}" (INCIDENT_LENS_GREP)` : 'no test ran') });
+      }
       failures.forEach(({ title, error }, index) => {
         console.log(`\n${index + 1}) ${title}`);
         console.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -86,15 +92,16 @@ class ConsoleReporter extends Mocha.reporters.Base {
 
 export function run(): Promise<void> {
   const mode = process.env.INCIDENT_LENS_UNTRUSTED === '1' ? 'untrusted' : process.env.INCIDENT_LENS_MULTIROOT === '1' ? 'multiroot' : 'trusted';
+  const grep = process.env.INCIDENT_LENS_GREP || undefined;
   const mocha = new Mocha({
     ui: 'tdd',
     reporter: ConsoleReporter,
+    reporterOptions: { grep },
     // The first test pays for the extension's activation and the workbench
     // settling; generous but finite.
     timeout: 30_000,
     color: false,
   });
-  const grep = process.env.INCIDENT_LENS_GREP;
   if (grep) mocha.grep(grep);
 
   const files = findTestFiles(__dirname, mode);
@@ -108,8 +115,10 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      const runner = mocha.run((failures) => {
+        const { passes = 0, pending = 0 } = runner.stats ?? {};
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else if (passes + pending === 0) reject(new Error(grep ? `no integration test matches INCIDENT_LENS_GREP="${grep}"` : 'no integration test ran'));
         else resolve();
       });
     } catch (error) {
