@@ -83,7 +83,7 @@ suite('timeline panel', () => {
 
   test('Open Timeline opens one panel beside the incident, rendered from the file', async () => {
     const panel = await openPanel();
-    assert.equal(panel.panel.viewType, TIMELINE_VIEW_TYPE);
+    assert.equal(panel.panel.viewType, 'incidentLens.timeline');
     assert.equal(panel.panel.title, 'Timeline · INC-2026-501');
     assert.notEqual(panel.panel.viewColumn, vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One, 'beside the editor, not over it');
     const render = panel.lastRender!;
@@ -103,7 +103,7 @@ suite('timeline panel', () => {
     // VS Code allows one serializer per view type: a second registration is refused.
     assert.throws(() => vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, { deserializeWebviewPanel: async () => undefined }));
     const extension = vscode.extensions.getExtension('incident-lens.incident-lens')!;
-    assert.ok((extension.packageJSON.activationEvents as string[]).includes(`onWebviewPanel:${TIMELINE_VIEW_TYPE}`), 'a reload activates the extension for the panel');
+    assert.ok((extension.packageJSON.activationEvents as string[]).includes('onWebviewPanel:incidentLens.timeline'), 'a reload activates the extension for the panel');
 
     const restored = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', vscode.ViewColumn.Beside, {});
     await timelineSerializer(api.timeline).deserializeWebviewPanel(restored, { uri: uri.toString(), kind: 'trigger' });
