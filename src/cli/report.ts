@@ -18,9 +18,6 @@ import { computeHotspots } from '../node/hotspots';
 import { openWorkspace } from '../node/openWorkspace';
 import { folderMessages } from './messages';
 
-export const REPORT_USAGE =
-  'incident-lens report [FOLDER] [--out FILE.md|FILE.html] [--today YYYY-MM-DD] [--from DATE] [--to DATE] [--service S] [--severity SEVn] [--by month|quarter] [--no-git]';
-
 export interface ReportIo {
   out(text: string): void;
   err(text: string): void;

@@ -11,7 +11,7 @@ const JUDGEMENT_HINT = 'Describe the pressures and trade-offs people faced, not 
  * any case, so words that merely contain one ("default", "faulty") are not
  * flagged.
  */
-export const DEFAULT_BLAME_HINTS: Readonly<Record<string, string>> = {
+const DEFAULT_BLAME_HINTS: Readonly<Record<string, string>> = {
   'human error': 'Describe what made the action reasonable at the time, and what let it cause harm.',
   careless: 'Describe the conditions people worked in (time pressure, missing signals) instead of the person.',
   'should have': 'Say what was known at the time, and what would have helped (a signal, a check, a runbook).',

@@ -11,7 +11,7 @@ export interface NewCodeLink {
 }
 
 /** The link as a one-line flow map: `{path: src/a.ts, lines: 4-9, pattern: "x"}`. */
-export function codeLinkText(link: NewCodeLink): string {
+function codeLinkText(link: NewCodeLink): string {
   // Inside `{...}` a bracket or comma ends a plain value: `pages/[id].tsx` must be quoted.
   const parts = [`path: ${flowScalar(link.path)}`];
   if (link.lines) parts.push(`lines: ${link.lines.start === link.lines.end ? link.lines.start : `${link.lines.start}-${link.lines.end}`}`);

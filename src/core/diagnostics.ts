@@ -28,8 +28,6 @@ export const DIAGNOSTIC_SEVERITY = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;
 
-export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTIC_SEVERITY) as DiagnosticCode[];
-
 /** Extra facts a quick fix needs; plain JSON so it survives the index cache. */
 export type DiagnosticData = Readonly<Record<string, string | number | boolean | readonly string[]>>;
 

@@ -43,7 +43,7 @@ const date = z.unknown().superRefine((value, ctx) => {
 const text = z.string();
 const stringList = z.array(z.string());
 
-export const codeLinkSchema = z.strictObject({
+const codeLinkSchema = z.strictObject({
   path: z.string().min(1),
   // `N-M` with 1 <= N <= M: `0-4` and `88-40` are not line ranges.
   lines: z.union([z.number().int().positive(), z.string().refine((value) => parseLines(value) !== undefined, { message: 'line range' })]).optional(),
@@ -52,18 +52,18 @@ export const codeLinkSchema = z.strictObject({
   ref: z.string().regex(/^[0-9a-fA-F]{7,40}$/).optional(),
 });
 
-export const commitSchema = z.strictObject({
+const commitSchema = z.strictObject({
   sha: z.string().regex(/^[0-9a-fA-F]{7,40}$/),
   role: z.enum(COMMIT_ROLES),
   repo: text.optional(),
 });
 
-export const factorSchema = z.strictObject({
+const factorSchema = z.strictObject({
   kind: z.enum(FACTOR_KINDS),
   text: z.string().min(1),
 });
 
-export const actionSchema = z.strictObject({
+const actionSchema = z.strictObject({
   id: z.union([z.string().min(1), z.number()]),
   title: z.string().min(1),
   owner: text.optional(),
@@ -74,7 +74,7 @@ export const actionSchema = z.strictObject({
   reason: text.optional(),
 });
 
-export const timelineEntrySchema = z.strictObject({
+const timelineEntrySchema = z.strictObject({
   at: timestamp,
   kind: z.enum(TIMELINE_KINDS),
   who: text.optional(),

@@ -19,7 +19,7 @@ export function nearestName(name: string, candidates: readonly string[]): string
 }
 
 /** Damerau–Levenshtein (optimal string alignment): a swap of two letters costs one. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) => {

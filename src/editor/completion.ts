@@ -96,7 +96,7 @@ function enumItem(value: string, order: number): vscode.CompletionItem {
   return item;
 }
 
-export function allowedValues(key: string, section: string | undefined, severities: readonly string[]): readonly string[] | undefined {
+function allowedValues(key: string, section: string | undefined, severities: readonly string[]): readonly string[] | undefined {
   if (key === 'severity' && !section) return severities;
   if (key === 'status') {
     if (section === 'actions') return ACTION_STATUSES;
@@ -147,7 +147,7 @@ function presentTopLevelKeys(document: vscode.TextDocument): Set<string> {
 }
 
 /** People already named in the incident: roles, participants, owners, timeline `who`. */
-export function peopleIn(text: string): Set<string> {
+function peopleIn(text: string): Set<string> {
   const people = new Set<string>();
   const split = splitFrontMatter(text);
   if (split.kind !== 'ok') return people;

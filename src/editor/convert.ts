@@ -14,7 +14,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   information: vscode.DiagnosticSeverity.Information,
 };
 
-export const DIAGNOSTIC_SOURCE = 'incident-lens';
+const DIAGNOSTIC_SOURCE = 'incident-lens';
 
 /** The core diagnostic rides along, so code actions can read its data. */
 export class IncidentDiagnostic extends vscode.Diagnostic {

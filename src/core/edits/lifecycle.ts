@@ -53,7 +53,7 @@ export interface StatusEdits {
   readonly entry: TimelineEntryInput;
 }
 
-export function statusEntry(change: StatusChange, from: string | undefined): TimelineEntryInput {
+function statusEntry(change: StatusChange, from: string | undefined): TimelineEntryInput {
   const base = ENTRY_FOR_STATUS[change.status];
   const text = isBackwards(from, change.status) ? `Status back to ${change.status} (was ${from})` : base.text;
   const note = change.note?.trim();

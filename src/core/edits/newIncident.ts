@@ -14,7 +14,7 @@ export interface NewIncident {
 
 const SECTIONS = ['Summary', 'Impact', 'Narrative', 'Perspectives', 'What went well', 'Where we got lucky', 'Open questions', 'Learnings'];
 
-export const FIRST_ENTRY_TEXT = 'Incident declared';
+const FIRST_ENTRY_TEXT = 'Incident declared';
 
 export function newIncidentText(incident: NewIncident): string {
   const eol = incident.eol ?? '\n';

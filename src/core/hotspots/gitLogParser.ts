@@ -9,7 +9,7 @@
  * separated by 0x1F. The message comes last because it is the only free text:
  * it may hold any byte but NUL, and with `-z` git ends the record with NUL.
  */
-export const LOG_RECORD_FORMAT = '--format=%x1e%H%x1f%P%x1f%at%x1f%B';
+const LOG_RECORD_FORMAT = '--format=%x1e%H%x1f%P%x1f%at%x1f%B';
 
 /**
  * Options that make `git log` print what `NameStatusLogParser` reads. `-z`

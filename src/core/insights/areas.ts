@@ -115,7 +115,7 @@ function rollUp(files: ReadonlyMap<string, readonly string[]>): Map<string, stri
 }
 
 /** The folder a link points into: a file's parent, a glob's fixed part, a path ending in `/` itself. */
-export function linkFolder(path: string): string | undefined {
+function linkFolder(path: string): string | undefined {
   const clean = path.replace(/^(\.\/)+/, '');
   const scan = picomatch.scan(clean);
   if (scan.isGlob) return trimSlashes(scan.base) || undefined;

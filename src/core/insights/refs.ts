@@ -24,7 +24,7 @@ export function localDayNumber(epochMs: number, offsetMinutes: number): number {
   return Math.floor((epochMs + offsetMinutes * 60_000) / DAY_MS);
 }
 
-export function dayString(days: number): string {
+function dayString(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -68,9 +68,4 @@ export function byStart(a: IncidentRef, b: IncidentRef): number {
     return a.startedMs - b.startedMs;
   }
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-/** Orders keys by their incidents' start, using a rank map built once. */
-export function keysInOrder(keys: Iterable<string>, rank: ReadonlyMap<string, number>): string[] {
-  return [...keys].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
 }

@@ -55,6 +55,6 @@ export class Tallier {
 }
 
 /** Most incidents first; then more severe ones; then the more recent; then by label. */
-export function compareRows(a: TallyRow, b: TallyRow): number {
+function compareRows(a: TallyRow, b: TallyRow): number {
   return b.count - a.count || b.severe - a.severe || (b.lastStartedMs ?? -Infinity) - (a.lastStartedMs ?? -Infinity) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }

@@ -32,7 +32,7 @@ const FACTOR_PHRASES: Readonly<Record<string, string>> = {
   other: 'an "other" factor',
 };
 
-export const TOP_BASIS =
+const TOP_BASIS =
   'Compared: the code area, service and contributing-factor kind named by the largest share of incidents (at least 2, and a fifth of them), and overdue action items (at least 3, and half of the open ones).';
 
 export interface TopInput {

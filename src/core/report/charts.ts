@@ -12,10 +12,10 @@ import type { Chart, LegendEntry, Mark } from './model';
 
 const WIDTH = 640;
 /** Beyond this many dots per row, an even sample by rank keeps the shape readable. */
-export const MAX_DOTS = 200;
+const MAX_DOTS = 200;
 
 /** `sev-1` for the worst configured level, up to `sev-4`; `sev-5` for every other value. */
-export function severityClass(index: number): string {
+function severityClass(index: number): string {
   return `sev-${Math.min(index, 4) + 1}`;
 }
 

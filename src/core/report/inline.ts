@@ -2,7 +2,7 @@
 import type { Inline } from './model';
 
 /** Lists in a table cell stop here and say how many more there are. */
-export const MAX_REFS = 10;
+const MAX_REFS = 10;
 
 /** "INC-1, INC-2 and 3 more", as inline parts. */
 export function refList(keys: readonly string[], max = MAX_REFS, describe?: (key: string) => string): Inline[] {

@@ -39,7 +39,7 @@ export function collectFollowUps(incidents: readonly { key: string; incident: In
   return found.sort(compareFollowUps);
 }
 
-export function compareFollowUps(a: FollowUp, b: FollowUp): number {
+function compareFollowUps(a: FollowUp, b: FollowUp): number {
   return (
     Number(a.closed) - Number(b.closed) ||
     Number(b.overdue) - Number(a.overdue) ||

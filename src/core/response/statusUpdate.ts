@@ -23,7 +23,7 @@ export const AUDIENCE_HEADINGS: Readonly<Record<Audience, string>> = {
 };
 
 /** Minutes until the next update, by severity; others get the last one. */
-export const UPDATE_MINUTES: Readonly<Record<string, number>> = { SEV1: 30, SEV2: 60, SEV3: 120, SEV4: 240 };
+const UPDATE_MINUTES: Readonly<Record<string, number>> = { SEV1: 30, SEV2: 60, SEV3: 120, SEV4: 240 };
 const DEFAULT_UPDATE_MINUTES = 120;
 
 export interface DraftOptions {
@@ -69,7 +69,7 @@ export function nextUpdateAt(severity: string | undefined, nowMs: number): numbe
 }
 
 /** Everyone the incident names: roles, participants, owners, facilitator, people in the timeline. */
-export function peopleOf(source: IncidentText): string[] {
+function peopleOf(source: IncidentText): string[] {
   const { incident, entries } = source;
   const people = [
     ...Object.values(incident.roles),

@@ -16,7 +16,7 @@ import { entryScalar } from './scalar';
 import { resolveTimeInput, TIME_INPUT_HINT } from './timeInput';
 import { nowMs } from '../clock';
 
-export const ENTRY_FIELDS = ['at', 'kind', 'who', 'text', 'evidence'] as const;
+const ENTRY_FIELDS = ['at', 'kind', 'who', 'text', 'evidence'] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 /** New values as typed in the panel; `who` and `evidence` may be empty, which removes them. */
 export type EntryChanges = Partial<Record<EntryField, string>>;

@@ -10,9 +10,9 @@ import type { LifecycleMarker, MarkerName, PhaseName, TimelineEntry, TimelineRow
 
 const MINUTE = 60_000;
 /** Below this, nothing reads as "quiet", however dense the rest of the timeline. */
-export const MIN_QUIET_GAP_MS = 15 * MINUTE;
+const MIN_QUIET_GAP_MS = 15 * MINUTE;
 /** Two hours without a note always reads as quiet, however sparse the notes. */
-export const MAX_QUIET_GAP_MS = 120 * MINUTE;
+const MAX_QUIET_GAP_MS = 120 * MINUTE;
 
 /**
  * A gap is quiet when it is at least 15 minutes and at least twice the median

@@ -6,7 +6,7 @@
 export const LIFECYCLE_MARKERS = ['started', 'detected', 'mitigated', 'resolved'] as const;
 export type MarkerName = (typeof LIFECYCLE_MARKERS)[number];
 
-export const PHASES = ['detect', 'mitigate', 'resolve'] as const;
+const PHASES = ['detect', 'mitigate', 'resolve'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 export interface TimelineHeader {

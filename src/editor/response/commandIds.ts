@@ -19,8 +19,6 @@ export const ResponseCommands = {
   hideClosedFollowUps: 'incidentLens.hideClosedFollowUps',
 } as const;
 
-export type ResponseCommandId = (typeof ResponseCommands)[keyof typeof ResponseCommands];
-
 /** Context keys the menus read. */
 export const ContextKeys = {
   followUpsByOwner: 'incidentLens.followUps.byOwner',

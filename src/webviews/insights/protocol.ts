@@ -19,7 +19,7 @@ const MAX_NAME = 500;
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const unit = z.enum(['month', 'quarter']);
 
-export const filtersSchema = z.strictObject({
+const filtersSchema = z.strictObject({
   from: z.optional(day),
   to: z.optional(day),
   service: z.optional(z.string().check(z.maxLength(MAX_NAME))),
@@ -69,7 +69,7 @@ const incidentRef = z.strictObject({
   path: z.string(),
 });
 
-export const documentSchema = z.strictObject({
+const documentSchema = z.strictObject({
   title: z.string(),
   scope: z.array(inline),
   top: z.strictObject({ sentence: z.string(), incidents: z.array(z.string()), basis: z.string() }),

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 
-export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
+function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'media');
 }
 

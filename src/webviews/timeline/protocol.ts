@@ -59,7 +59,7 @@ const isRow = (value: unknown): value is number | z.infer<typeof rowSchema> => (
  * rows as bare entry indexes, so a long timeline is a few flat arrays to
  * check instead of thousands of objects.
  */
-export const wireModelSchema = z.strictObject({
+const wireModelSchema = z.strictObject({
   header: z.strictObject({ id: z.string(), title: z.string(), severity: z.string(), status: z.string() }),
   offsetMinutes: z.int().check(z.minimum(-24 * 60), z.maximum(24 * 60)),
   markers: z.array(z.strictObject({ name: markerName, at: z.string(), epochMs: epoch, line: count() })),
@@ -93,7 +93,7 @@ export function encodeModel(model: TimelineModel): WireModel {
 }
 
 /** The model back from its checked wire form; undefined when the columns disagree (lengths, row indexes). */
-export function decodeModel(wire: WireModel): TimelineModel | undefined {
+function decodeModel(wire: WireModel): TimelineModel | undefined {
   const { entries: columns } = wire;
   const count = columns.at.length;
   if ([columns.epochMs, columns.kind, columns.who, columns.text, columns.evidence, columns.line].some((list) => list.length !== count)) return undefined;
@@ -147,11 +147,11 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
 
 // ---- webview -> extension: intents ----------------------------------------
 
-export const entryChangesSchema = z
+const entryChangesSchema = z
   .strictObject({ at: z.optional(input), kind: z.optional(input), who: z.optional(input), text: z.optional(input), evidence: z.optional(input) })
   .check(z.refine((changes) => Object.values(changes).some((value) => value !== undefined), 'an edit changes at least one field'));
 
-export const newEntrySchema = z.strictObject({ at: input, kind: input, who: z.optional(input), text: input, evidence: z.optional(input) });
+const newEntrySchema = z.strictObject({ at: input, kind: input, who: z.optional(input), text: input, evidence: z.optional(input) });
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),

@@ -10,7 +10,7 @@ import { severityName } from '../format';
 import { prose, refList } from '../inline';
 import type { Block, Inline, Section } from '../model';
 
-export const WHY_NO_MEAN =
+const WHY_NO_MEAN =
   'Why there is no single "mean time to …" number here: durations are skewed — a few long incidents pull an average far from the typical one — and some incidents cannot be hurried (a provider\'s fix, a data repair, a building that stays closed). Read each distribution and the incidents behind its long tail, per severity.';
 
 const TITLES: Readonly<Record<DurationName, string>> = { detect: 'Time to detect', mitigate: 'Time to mitigate', resolve: 'Time to resolve' };

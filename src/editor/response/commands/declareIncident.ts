@@ -131,7 +131,7 @@ async function askServices(state: FolderIncidents): Promise<string[] | undefined
 }
 
 /** The folder new incidents go to: the fixed part of the incidents glob (`incidents/**\/*.md` → `incidents`). */
-export function incidentDirectory(glob: string): string {
+function incidentDirectory(glob: string): string {
   const base = picomatch.scan(glob).base.replace(/\/+$/, '');
   return base || 'incidents';
 }

@@ -7,7 +7,7 @@ import type { IncidentWorkspace } from '../../../editor/incidentWorkspace';
 import { INSIGHTS_VIEW_TYPE, panelStateSchema } from '../protocol';
 import { InsightsPanel } from './insightsPanel';
 
-export const OPEN_INSIGHTS_COMMAND = 'incidentLens.openInsights';
+const OPEN_INSIGHTS_COMMAND = 'incidentLens.openInsights';
 
 export function registerInsights(context: vscode.ExtensionContext, workspace: IncidentWorkspace): vscode.Disposable {
   let current: InsightsPanel | undefined;

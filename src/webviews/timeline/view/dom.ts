@@ -26,7 +26,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   return element;
 }
 
-export function setAttrs(element: Element, attrs: Readonly<Record<string, string | undefined>>): void {
+function setAttrs(element: Element, attrs: Readonly<Record<string, string | undefined>>): void {
   for (const [name, value] of Object.entries(attrs)) {
     if (FORBIDDEN.test(name)) throw new Error(`the panel never sets ${name}`);
     if (value === undefined) element.removeAttribute(name);
