@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { IncidentSummary } from '../core/incident';
 import { localToday, nowMs } from '../core/clock';
+import { escapeMarkdown } from '../core/escape';
 import { incidentDetails, type Detail } from '../core/response/incidentDetails';
 import { isActive } from '../core/activeStatuses';
 import { lasted } from '../core/response/durations';
@@ -157,13 +158,13 @@ export class IncidentsTree implements vscode.TreeDataProvider<IncidentsNode>, vs
     const took = lasted(incident);
     const tooltip = new vscode.MarkdownString(
       [
-        `**${incident.id ?? node.path}** ${incident.title ?? ''}`,
+        `**${escapeMarkdown(incident.id ?? node.path)}** ${escapeMarkdown(incident.title ?? '')}`,
         '',
-        [incident.severity, incident.status, incident.services.map((s) => s.value).join(', ')].filter(Boolean).join(' · '),
+        escapeMarkdown([incident.severity, incident.status, incident.services.map((s) => s.value).join(', ')].filter(Boolean).join(' · ')),
         ...(took && !isActive(incident) ? ['', `Lasted ${took}.`] : []),
-        ...(incident.impact?.summary ? ['', incident.impact.summary] : []),
+        ...(incident.impact?.summary ? ['', escapeMarkdown(incident.impact.summary)] : []),
         '',
-        `_${node.path}_`,
+        `_${escapeMarkdown(node.path)}_`,
       ].join('\n'),
     );
     tooltip.supportThemeIcons = false;

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { localToday } from '../../core/clock';
+import { escapeMarkdown } from '../../core/escape';
 import { actionIcon } from '../../core/response/incidentDetails';
 import { dueLabel } from '../../core/response/durations';
 import { collectFollowUps, groupByOwner, type FollowUp } from '../../core/response/followUps';
@@ -122,12 +123,12 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpsNode>, vs
     item.iconPath = new vscode.ThemeIcon(actionIcon(action.status, followUp.overdue), followUp.overdue ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${action.id}** ${action.title}`,
+        `**${escapeMarkdown(action.id)}** ${escapeMarkdown(action.title)}`,
         '',
-        `${action.status || 'no status'}${followUp.overdue ? ' · **overdue**' : ''}${action.owner ? ` · ${action.owner}` : ' · no owner'}${action.due ? ` · due ${action.due}` : ''}`,
+        `${escapeMarkdown(action.status || 'no status')}${followUp.overdue ? ' · **overdue**' : ''}${action.owner ? ` · ${escapeMarkdown(action.owner)}` : ' · no owner'}${action.due ? ` · due ${escapeMarkdown(action.due)}` : ''}`,
         '',
-        `${incident.id ?? ''} ${incident.title ?? ''}`,
-        ...(action.reason ? ['', `Why dropped: ${action.reason}`] : []),
+        `${escapeMarkdown(incident.id ?? '')} ${escapeMarkdown(incident.title ?? '')}`,
+        ...(action.reason ? ['', `Why dropped: ${escapeMarkdown(action.reason)}`] : []),
       ].join('\n'),
     );
     item.contextValue = followUp.closed ? 'followUp.closed' : 'followUp.open';
