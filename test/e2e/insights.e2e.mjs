@@ -21,6 +21,8 @@ import { parseArgs } from 'node:util';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { copyWorkspace } from '../../scripts/editor/workspace.mjs';
 import { check, createSession, eventually, openWorkbench, runCommand, watchFrame, watchPage, webviewFrame } from './workbench.mjs';
+import { exampleMove } from '../../scripts/example-day.cjs';
+import { ensureTestNow } from '../../scripts/test-day.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -93,7 +95,9 @@ try {
     await runCommand(page, 'Incident Lens: Open Insights');
     frame = await insightsFrame(page);
     const sentence = (await frame.locator('.top .sentence').textContent()) ?? '';
-    check(/^\d+ of 10 incidents since June 2026 /.test(sentence), `the top insight: ${sentence}`);
+    // The oldest example incident started on 2026-06-09, moved to the test day like the whole example.
+    const since = new Date(`${exampleMove(Date.parse(ensureTestNow())).date('2026-06-09')}T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    check(new RegExp(`^\\d+ of 10 incidents since ${since} `).test(sentence), `the top insight, since ${since}: ${sentence}`);
     check((await frame.locator('.top button.ref').count()) > 0, 'the incidents behind it are listed');
     check((await page.locator('.tabs-container .tab', { hasText: 'Incident Insights' }).count()) === 1, 'an "Incident Insights" tab');
   });
