@@ -16,6 +16,7 @@
 // 6. sees a hotspot badge on a source file in the Explorer (as the CLI counts it)
 //    and the CodeLens in that file;
 // 7. opens Insights and finds the new incident counted.
+// Then, apart from the journey, the first-run walkthrough shows its title and steps.
 // After each step it checks what the user sees (the editor's text, the file,
 // the panel, the badge) and saves a screenshot (docs/images/journey-*.png, 1280x800).
 //
@@ -347,6 +348,16 @@ try {
     const ours = pageErrors.filter((error) => /(timeline|review|insights)\.js/.test(`${error.stack ?? ''} ${error.message}`)).map((error) => error.message);
     for (const panel of [timeline, review, insights]) ours.push(...((await panel?.evaluate(() => window.__errors).catch(() => [])) ?? []));
     check(ours.length === 0, ours.join(' | '));
+  });
+
+  // The walkthrough a first run offers; last, so that its Welcome page stays out of the journey.
+  await runner.test('the first-run walkthrough: Welcome: Open Walkthrough… shows the walkthrough\'s title and its seven steps', async () => {
+    await startCommand(page, 'Welcome: Open Walkthrough...');
+    await pickItem(page, 'Your first incident with Incident Lens', 30_000);
+    await page.locator('.getting-started-category h2.category-title', { hasText: 'Your first incident with Incident Lens' }).waitFor({ timeout: 30_000 });
+    const steps = await page.locator('.getting-started-step h3.step-title').allInnerTexts();
+    const expected = ['Keep incidents in your repository', 'Declare your first incident', 'Capture the timeline', 'Mitigate, resolve, hand over', 'Hold a blameless review', 'Follow up', 'Learn across incidents'];
+    check(JSON.stringify(steps.map((step) => step.trim())) === JSON.stringify(expected), `the steps shown: ${steps.join(' | ')}`);
   });
 
   await runner.finish(runner.failed === 0 ? 0 : 1);

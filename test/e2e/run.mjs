@@ -22,7 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { ensureEditor, repoRoot } from '../../scripts/editor/ensure-editor.mjs';
 import { EVIDENCE, LONG_TEXT, PAYLOADS, payloadIncident, withExtraEntry } from './payloads.mjs';
-import { check, createSession, eventually, focusEditor, MOD, openFile, openWorkbench, runCommand, timelineFrame, watchPage } from './workbench.mjs';
+import { check, createSession, eventually, focusEditor, MOD, openFile, openWorkbench, runCommand, startCommand, timelineFrame, watchPage } from './workbench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -197,6 +197,21 @@ try {
     }
     await page.locator('.tabs-container .tab.active', { hasText: 'Timeline · INC-2026-666' }).waitFor({ timeout: 20_000 });
     await runCommand(page, 'View: Show Explorer');
+  });
+
+  await test('Open Incident… has a timeline button on each row: a click opens that incident\'s timeline, not its file', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await startCommand(page, 'Incident Lens: Open Incident');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Open incident' }).waitFor({ timeout: 20_000 });
+    const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: 'INC-2026-014' }).first();
+    // The buttons of a row show where the pointer is.
+    await row.hover();
+    await row.locator('.action-label[aria-label="Open its timeline"]').click();
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    await timelineFrame(page, 'INC-2026-014');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Timeline · INC-2026-014' }).waitFor({ timeout: 20_000 });
+    check((await page.locator(`.tabs-container .tab[aria-label^="${EXAMPLE}"]`).count()) === 0, 'the incident file did not open');
   });
 
   let hostile;
