@@ -97,6 +97,10 @@ function fourfoldGrowth(makeInput: (scale: number) => string, run: (text: string
 /** Linear work grows about 4 times, quadratic 16: 8 leaves room for noise on a loaded machine. */
 const LINEAR_FOURFOLD_GROWTH = 8;
 
+function importSource(text: string): ReturnType<typeof importPostmortem> {
+  return importPostmortem('fuzzed postmortem.md', text, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) });
+}
+
 describe('fuzz regressions', () => {
   it('inserting a body section after a 200,000-character line is quick (seed 2: a regex scanned the line from every offset)', () => {
     const text = `${'-'.repeat(200_000)}\n${'---\n'.repeat(600)}## Narrative\nThe team rolled back.\n`;
@@ -185,18 +189,17 @@ describe('fuzz regressions', () => {
   describe('a setext heading of 5,227 letters, 10,035 spaces, a byte order mark and ` ---` (seed 1363373330, case 91667: stripping closing hashes from the heading was quadratic in the run of spaces)', () => {
     // The fuzzer's input, the same at scale 1: `repeat-line`, `bom` and two `long-value` mutations of a generated incident.
     const fuzzedSetextHeading = (scale: number): string => `${'a'.repeat(5227 * scale)}${' '.repeat(10_035 * scale)}\ufeff ---\n${'---\n'.repeat(183 * scale)}`;
-    const importText = (text: string) => importPostmortem('fuzzed postmortem.md', text, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) });
 
     it('imports quickly and keeps the heading', () => {
       const source = fuzzedSetextHeading(1);
       assert.equal(source.length, 16_000);
-      const imported = timed(() => importText(source));
+      const imported = timed(() => importSource(source));
       assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
       assert.ok(imported.result.text.includes(`\n### ${'a'.repeat(5227)} ---\n`), 'the heading is kept under Narrative');
     });
 
     it('takes time linear in the length of that input', () => {
-      const growth = fourfoldGrowth((scale) => fuzzedSetextHeading(2 * scale), importText);
+      const growth = fourfoldGrowth((scale) => fuzzedSetextHeading(2 * scale), importSource);
       assert.ok(growth < LINEAR_FOURFOLD_GROWTH, `four times the input took ${growth.toFixed(1)} times as long`);
     });
   });
@@ -206,6 +209,29 @@ describe('fuzz regressions', () => {
     const imported = timed(() => importPostmortem('cache-outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
     assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
     assert.match(imported.result.text, /\n### Support saw tickets\n/);
+  });
+
+  describe('runs of 100,000 marks are quick wherever the importer trims a line (seed 424242, case 13870: `actions:` and 15,698 colons; a sweep of the importer found the rest; each `/[…]+$/` retried from every mark of the run)', () => {
+    const run = (mark: string): string => mark.repeat(100_000 / mark.length);
+    const sources: ReadonlyArray<[string, string]> = [
+      ['after `actions:`', `actions:${run(':')}rehouse scanners offline\n\n## Summary\n\nThe scanners could not reach the API.\n`],
+      ['in an action', `# X\n\n## Action items\n\n- Fix the cache${run('—')}x\n`],
+      ['in an action\'s status', `# X\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Fix the cache | Ana | ${run('.')}x |\n`],
+      ['in a time cell', `# X\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 14:02${run('.')}x | Cache restarted |\n`],
+      ['after a timeline stamp', `# X\n\n## Timeline\n\n- 2024-03-05 14:02 Cache${run(':')}x restarted\n`],
+      ['in a line read for a date', `# X\n\n## Timeline\n\nAt 14:02${run(',')}x we restarted.\n`],
+      ['of `(` in a line read for a date', `# X\n\n## Timeline\n\nAt 14:02${run('(')}x we restarted.\n`],
+      ['after a participant', `# X\n\n## Participants\n\n- Ana Ruiz${run('.')}x\n`],
+      ['in a duration', `# X\n\n## Summary\n\n- Time to detection: 5${run('.')}x minutes\n`],
+      ['after a time zone', `# X\n\nAll times in UTC${run(':')}x\n\n## Timeline\n\n- 14:02 Cache restarted\n`],
+      ['in a list item with sub-items', `# X\n\n## Contributing factors\n\n- Cache${run(':')}x\n  - Sub-item\n`],
+    ];
+    for (const [where, source] of sources) {
+      it(where, () => {
+        const imported = timed(() => importSource(source));
+        assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
+      });
+    }
   });
 
   it('no quick fix renames an unknown field to one the map already has (seed 8: the rename wrote a duplicate key)', () => {

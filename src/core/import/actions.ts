@@ -7,6 +7,7 @@
 import { inOrder, isoDate, orderNote, parseLooseDate, type OrderChoice } from './dates';
 import { flattenItem, readBlocks, stripInline } from './markdown';
 import { isRealValue } from './stats';
+import { blankOr, oneOf, trimEndWhere } from './trim';
 import type { ActionItem, ActionKind, ActionStatus, LocalDate } from './types';
 import { paragraphs } from './factors';
 
@@ -82,7 +83,7 @@ const STATUS_WORDS: ReadonlyArray<[ActionStatus, RegExp]> = [
 ];
 
 function statusOf(value: string): ActionStatus | undefined {
-  const text = stripInline(value).replace(/[.!]+$/, '').trim();
+  const text = trimEndWhere(stripInline(value), oneOf('.!')).trim();
   return STATUS_WORDS.find(([, pattern]) => pattern.test(text))?.[0];
 }
 
@@ -143,7 +144,7 @@ function fromText(raw: string, dating: DueDating): Draft | undefined {
     title = title.slice(0, bare.index);
   }
   draft.link = /<?(https?:\/\/[^\s)>\]]+)/.exec(title)?.[1];
-  draft.title = title.replace(/\(\s*[,;]?\s*\)/g, '').replace(/\s+/g, ' ').replace(/[\s,;:—–-]+$/, '').trim() || stripInline(raw);
+  draft.title = trimEndWhere(title.replace(/\(\s*[,;]?\s*\)/g, '').replace(/\s+/g, ' '), blankOr(',;:—–-')).trim() || stripInline(raw);
   return draft;
 }
 

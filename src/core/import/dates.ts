@@ -6,6 +6,7 @@
  * timeline's job.
  */
 import { stripInline } from './markdown';
+import { blankOr, oneOf, trimEndWhere } from './trim';
 import type { LocalDate, LocalTime } from './types';
 import { parseZone, writesMonthFirst, type Zone } from './zones';
 
@@ -170,7 +171,7 @@ function findTime(text: string): TimeFound | undefined {
 
 /** Reads a time cell or a stamp; undefined when it holds no date or time at all. */
 export function parseStamp(raw: string): Stamp | undefined {
-  let text = trimEndOf(stripInline(raw), ':');
+  let text = trimEndWhere(stripInline(raw), blankOr(':'));
   const approximate = /~|≈|\b(?:approx|around|about|circa|ca\.)/i.test(text) || /\?\s*$/.test(text);
   text = text.replace(APPROXIMATE, ' ').replace(DOTTED_TIME, '$1:$2').replace(MILITARY_UTC, '$1:$2 Z').replace(UNIX_DATE, '$1 $2, $5 $3 $4');
   const isoFull = /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/i.exec(text);
@@ -213,7 +214,7 @@ function leadingZone(rest: string): { zone: Zone; length: number } | undefined {
   if (!tokens) return undefined;
   const candidates = tokens[2] !== undefined ? [tokens[0], tokens[0].slice(0, tokens[0].length - tokens[2].length).trimEnd()] : [tokens[0]];
   for (const candidate of candidates) {
-    const zone = parseZone(candidate.trim().replace(/[:.)]+$/, '').replace(/^\(/, ''));
+    const zone = parseZone(trimEndWhere(candidate.trim(), oneOf(':.)')).replace(/^\(/, ''));
     if (zone) return { zone, length: candidate.length };
   }
   return undefined;
@@ -290,7 +291,7 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   if (wrapped && (wrapped[1] === wrapped[3] || (wrapped[1] === '[' && wrapped[3] === ']'))) {
     const stamp = parseStamp(wrapped[2]);
     if (stamp && isUsefulStamp(stamp) && consumesAll(wrapped[2])) {
-      return { stamp, written: trimEndOf(stripInline(wrapped[2]), ':'), rest: trimSeparator(body.slice(wrapped[0].length)) };
+      return { stamp, written: trimEndWhere(stripInline(wrapped[2]), blankOr(':')), rest: trimSeparator(body.slice(wrapped[0].length)) };
     }
   }
   const tokens = body.split(/(\s+)/);
@@ -299,7 +300,7 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   for (let i = 0; i < tokens.length; i += 2) {
     const token = tokens[i];
     const isStamp = (STAMP_TOKEN.test(token) && (!BARE_NUMBER.test(token) || nextToMonth(tokens, i)) && (!WEEKDAY_TOKEN.test(token) || beforeDate(tokens, i))) || closingYear(tokens, i);
-    const isZone = i > 0 && parseZone(token.replace(/[:,.)]+$/, '').replace(/^\(/, '')) !== undefined && /\d|[ap]m/i.test(tokens[i - 2] ?? '');
+    const isZone = i > 0 && isZoneToken(token) && /\d|[ap]m/i.test(tokens[i - 2] ?? '');
     if (!isStamp && !isZone) break;
     written += (i > 0 ? tokens[i - 1] : '') + token;
     taken = i + 1;
@@ -314,17 +315,12 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   if (taken <= 0) return undefined;
   const stamp = parseStamp(written);
   if (!stamp || !isUsefulStamp(stamp)) return undefined;
-  return { stamp, written: trimEndOf(written, ':,'), rest: trimSeparator(tokens.slice(taken).join('')) };
+  return { stamp, written: trimEndWhere(written, blankOr(':,')), rest: trimSeparator(tokens.slice(taken).join('')) };
 }
 
-/**
- * The text without blanks and the given marks at its end. A loop, not `/[:\s]+$/`:
- * that regex retries from every blank of a long run of them inside the text.
- */
-function trimEndOf(text: string, marks: string): string {
-  let end = text.length;
-  while (end > 0 && (marks.includes(text[end - 1]) || /\s/.test(text[end - 1]))) end--;
-  return text.slice(0, end);
+/** A zone as a word of a line writes it: `(UTC)`, `PST,`, `CET:`. */
+function isZoneToken(token: string): boolean {
+  return parseZone(trimEndWhere(token, oneOf(':,.)')).replace(/^\(/, '')) !== undefined;
 }
 
 function isUsefulStamp(stamp: Stamp): boolean {
@@ -335,7 +331,7 @@ function consumesAll(text: string): boolean {
   return text
     .split(/\s+/)
     .filter((t) => t !== '')
-    .every((t) => STAMP_TOKEN.test(t) || parseZone(t.replace(/[:,.)]+$/, '').replace(/^\(/, '')) !== undefined);
+    .every((t) => STAMP_TOKEN.test(t) || isZoneToken(t));
 }
 
 function trimSeparator(text: string): string {
@@ -347,19 +343,33 @@ function trimSeparator(text: string): string {
  * (`### Tuesday, March 5, 2024`, `**Date**: 2019-12-05`, `2015-10-21 (all times UTC)`).
  */
 export function parseDateLine(line: string): { date?: LocalDate; monthDay?: MonthDay } | undefined {
-  const text = stripInline(line.replace(/^\s*#{1,6}\s*/, '').replace(BULLET_PREFIX, ''))
-    .replace(/^(?:date|day|on)\s*:?\s*/i, '')
-    .replace(/\([^)]*\)/g, ' ')
+  const words = blankParenthesized(stripInline(line.replace(/^\s*#{1,6}\s*/, '').replace(BULLET_PREFIX, '')).replace(/^(?:date|day|on)\s*:?\s*/i, ''))
     .replace(/\b(?:all\s+)?times?\b.*$/i, ' ')
-    .replace(new RegExp(String.raw`^${WEEKDAY}\s*`, 'i'), '')
-    .replace(/[\s:,.-]+$/, '')
-    .trim();
+    .replace(new RegExp(String.raw`^${WEEKDAY}\s*`, 'i'), '');
+  const text = trimEndWhere(words, blankOr(':,.-')).trim();
   if (!text) return undefined;
   const found = findDate(text);
   if (!found || (!found.date && !found.monthDay)) return undefined;
   const rest = (text.slice(0, found.start) + text.slice(found.end)).replace(new RegExp(WEEKDAY, 'gi'), '').trim();
   if (rest.replace(/[\s,.:-]/g, '') !== '') return undefined;
   return { date: found.date, monthDay: found.monthDay };
+}
+
+/**
+ * The text with each `(…)` replaced by a blank: `.replace(/\([^)]*\)/g, ' ')`
+ * in linear time. The regex scans to the end of the text from every `(` that
+ * no `)` follows, so a date line of 12,000 of them took 200 ms.
+ */
+function blankParenthesized(text: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    result += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
+  return result + text.slice(from);
 }
 
 /** A due date or similar: a complete date, a month and day to be placed in a year, or `04/05/2024` for the document's order to decide. */

@@ -5,6 +5,8 @@
  * into the body untouched.
  */
 
+import { blankOr, trimEndWhere } from './trim';
+
 export interface Section {
   /** 0 for text before the first heading. */
   readonly level: number;
@@ -183,19 +185,7 @@ export function cleanHeading(raw: string): string {
     .replace(/^[^\p{L}\p{N}]+/u, '')
     // "5 Jul 2024" is a date, not section 5.
     .replace(/^(?:\d+(?:\.\d+)*[.)]?|[IVX]+[.)])\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|,|$))/i, '');
-  return trimEndWhere(text, (c) => c === ':' || isWhitespace(c)).trim();
-}
-
-/**
- * The text without the trailing characters `isTrimmed` accepts: what
- * `.replace(/[\s:]+$/, '')` does, in linear time. That regex retries from
- * every character of a run that stops short of the end, so a heading of
- * 25,000 colons and one more character took a second.
- */
-function trimEndWhere(text: string, isTrimmed: (c: string) => boolean): string {
-  let end = text.length;
-  while (end > 0 && isTrimmed(text[end - 1])) end--;
-  return text.slice(0, end);
+  return trimEndWhere(text, blankOr(':')).trim();
 }
 
 /**
@@ -210,10 +200,6 @@ export function withoutClosingHashes(text: string, isBlank: (c: string) => boole
   const beforeHashes = trimEndWhere(content, (c) => c === '#');
   const setOff = beforeHashes.length < content.length && beforeHashes !== '' && isBlank(beforeHashes[beforeHashes.length - 1]);
   return setOff ? trimEndWhere(beforeHashes, isBlank) : content;
-}
-
-export function isWhitespace(c: string): boolean {
-  return /\s/.test(c);
 }
 
 /** Text without emphasis, code ticks, `<br>` and HTML entities. */
@@ -393,6 +379,6 @@ export function flattenItem(item: ListItem): string {
   if (item.children.length === 0) return item.text;
   const children = item.children.map(flattenItem).filter((t) => t !== '');
   if (children.length === 0) return item.text;
-  const head = item.text.replace(/[:\s]+$/, '');
+  const head = trimEndWhere(item.text, blankOr(':'));
   return head ? `${head}: ${children.join('; ')}` : children.join('; ');
 }

@@ -4,6 +4,7 @@
  */
 import { readBlocks, stripInline } from './markdown';
 import { isRealValue, readKeyValue } from './stats';
+import { blankOr, trimEndWhere, trimStartWhere } from './trim';
 
 export interface PeopleReading {
   readonly participants: string[];
@@ -28,9 +29,7 @@ export function readPeople(lines: readonly string[]): PeopleReading {
   const kept: string[] = [];
   const add = (name: string): void => {
     // "Support: Ana Ruiz" names a person and what they did.
-    const clean = stripInline(name)
-      .replace(/^[-–—\s]+|[.\s]+$/g, '')
-      .replace(/^([A-Za-z][\w ]{0,20}):\s+(\S.*)$/, (_, what: string, who: string) => `${who} (${what.toLowerCase()})`);
+    const clean = trimEndWhere(trimStartWhere(stripInline(name), blankOr('-–—')), blankOr('.')).replace(/^([A-Za-z][\w ]{0,20}):\s+(\S.*)$/, (_, what: string, who: string) => `${who} (${what.toLowerCase()})`);
     if (isRealValue(clean) && !participants.includes(clean)) participants.push(clean);
   };
   const readEntry = (text: string): boolean => {

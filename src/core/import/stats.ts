@@ -4,6 +4,7 @@
  * field can hold is read; the lines themselves stay in the body.
  */
 import { stripInline } from './markdown';
+import { oneOf, trimEndWhere } from './trim';
 
 export interface Duration {
   readonly minutes: number;
@@ -92,7 +93,7 @@ const UNIT_MINUTES: ReadonlyArray<[RegExp, number]> = [
 
 /** "64 minutes", "19 hours 43 minutes.", "2h 5m", "11 Days"; undefined when vague ("53?", "?", "N/A"). */
 export function parseDuration(value: string): number | undefined {
-  const text = value.trim().replace(/[.,;]+$/, '');
+  const text = trimEndWhere(value.trim(), oneOf('.,;'));
   if (!isRealValue(text) || text.includes('?')) return undefined;
   const parts = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*([a-z]+)/gi)];
   if (parts.length === 0) return undefined;

@@ -8,6 +8,7 @@
  * region's daylight saving rules.
  */
 import { isoOffset, offsetLabel } from '../offsets';
+import { oneOf, trimEndWhere } from './trim';
 import type { LocalDate, LocalTime } from './types';
 
 export type Zone =
@@ -80,7 +81,7 @@ export function findZoneStatement(line: string): Zone | undefined {
   const keyword = /\b(?:times?|time\s*-?\s*zone|timezone|tz)\b/i.exec(text);
   if (keyword) {
     const after = text.slice(keyword.index + keyword[0].length).split(/[\s,;()[\]]+/).filter((t) => t !== '');
-    const zone = firstZone(after.map((t) => t.replace(/[.:]+$/, '')).slice(0, 5));
+    const zone = firstZone(after.map((t) => trimEndWhere(t, oneOf('.:'))).slice(0, 5));
     if (zone) return zone;
   }
   // "Timeline (UTC)": a zone alone in parentheses.
