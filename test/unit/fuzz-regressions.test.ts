@@ -234,6 +234,11 @@ describe('fuzz regressions', () => {
     }
   });
 
+  it('a line of 20,000 ` -` after a time is quick (sweep: the stamp was joined again after each connector dropped)', () => {
+    const imported = timed(() => importSource(`# X\n\n## Timeline\n\nAt 14:02${' -'.repeat(10_000)}x we restarted.\n`));
+    assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
+  });
+
   it('no quick fix renames an unknown field to one the map already has (seed 8: the rename wrote a duplicate key)', () => {
     const text = '---\nid: INC-2026-001\n"I ": x\ntitle: t\nsevrity: SEV2\nseverity: SEV3\n---\n';
     const unknown = analyzeText(text).diagnostics.filter((d) => d.code === 'unknown-field');

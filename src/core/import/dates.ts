@@ -296,23 +296,20 @@ export function splitLeadingStamp(line: string): LeadingStamp | undefined {
   }
   const tokens = body.split(/(\s+)/);
   let taken = 0;
-  let written = '';
   for (let i = 0; i < tokens.length; i += 2) {
     const token = tokens[i];
     const isStamp = (STAMP_TOKEN.test(token) && (!BARE_NUMBER.test(token) || nextToMonth(tokens, i)) && (!WEEKDAY_TOKEN.test(token) || beforeDate(tokens, i))) || closingYear(tokens, i);
     const isZone = i > 0 && isZoneToken(token) && /\d|[ap]m/i.test(tokens[i - 2] ?? '');
     if (!isStamp && !isZone) break;
-    written += (i > 0 ? tokens[i - 1] : '') + token;
     taken = i + 1;
     // A zone ends the stamp unless the stamp goes on: "11:05 AM PST – 11:40 AM PST", "14:02 UTC on 2024-03-05".
     if (isZone && !/^(?:on|to|until|-|–|—)$/i.test(tokens[i + 2] ?? '') && !closingYear(tokens, i + 2)) break;
   }
   // Connector words alone ("at", "-") are not a stamp, and a stamp does not end in one.
-  while (taken > 0 && /^(?:at|on|of|to|until|-|–|—|~)$/i.test(tokens[taken - 1])) {
-    taken -= 2;
-    written = tokens.slice(0, Math.max(taken, 0)).join('');
-  }
+  while (taken > 0 && /^(?:at|on|of|to|until|-|–|—|~)$/i.test(tokens[taken - 1])) taken -= 2;
   if (taken <= 0) return undefined;
+  // Joined once: joining again after each connector dropped was quadratic in a run of ` -`.
+  const written = tokens.slice(0, taken).join('');
   const stamp = parseStamp(written);
   if (!stamp || !isUsefulStamp(stamp)) return undefined;
   return { stamp, written: trimEndWhere(written, blankOr(':,')), rest: trimSeparator(tokens.slice(taken).join('')) };
