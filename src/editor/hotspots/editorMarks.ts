@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../../core/escape';
 import type { FileHotspot, IncidentShare } from '../../core/hotspots/types';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import type { HotspotsService } from './hotspotsService';
-import { ago, incidentCount, roleWords, shortDate } from './presentation';
+import { ago, incidentCount, roleWords, shortDate } from '../../core/hotspots/presentation';
 
 export const SHOW_FILE_INCIDENTS = 'incidentLens.showFileIncidents';
 

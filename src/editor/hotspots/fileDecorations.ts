@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { FileHotspot, FolderHotspot } from '../../core/hotspots/types';
 import type { HotspotsService } from './hotspotsService';
-import { incidentCount, incidentLines } from './presentation';
+import { incidentCount, incidentLines } from '../../core/hotspots/presentation';
 
 /** Files at or above this share of the top score are "hot"; others with incidents are "warm". */
 const HOT_SHARE = 0.5;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { historyNotice } from '../../core/hotspots/historyNotice';
 import type { FileHotspot, FolderHotspot, HotspotIncident } from '../../core/hotspots/types';
 import type { FolderHotspots, HotspotsService } from './hotspotsService';
-import { incidentCount, incidentLines } from './presentation';
+import { incidentCount, incidentLines } from '../../core/hotspots/presentation';
 import { nowMs } from '../../core/clock';
 
 type Node =
