@@ -46,13 +46,15 @@ export async function exportReview(uri: vscode.Uri, choices: ExportChoices = {})
   return target;
 }
 
+// The export starts from the review panel, which may take the focus back
+// between the steps; a step that closed on that would end the export unasked.
 async function pickAudience(): Promise<Audience | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
       { label: 'Executive summary', detail: 'What happened in two sentences, the impact, durations, top contributing factors, action items and their state.', audience: 'executive' as const },
       { label: 'Team review', detail: 'The full narrative, timeline, perspectives, all factors, and action items by owner with due dates.', audience: 'team' as const },
     ],
-    { placeHolder: 'Who is the report for?', title: 'Export Review (1/3)' },
+    { placeHolder: 'Who is the report for?', title: 'Export Review (1/3)', ignoreFocusOut: true },
   );
   return picked?.audience;
 }
@@ -63,7 +65,7 @@ async function pickFormat(): Promise<ReportFormat | undefined> {
       { label: 'Markdown', description: '.md', detail: 'For a repository, a wiki or a chat.', format: 'md' as const },
       { label: 'HTML', description: '.html', detail: 'One self-contained file that opens anywhere and prints well.', format: 'html' as const },
     ],
-    { placeHolder: 'Which format?', title: 'Export Review (2/3)' },
+    { placeHolder: 'Which format?', title: 'Export Review (2/3)', ignoreFocusOut: true },
   );
   return picked?.format;
 }
@@ -75,7 +77,7 @@ async function pickDestination(beside: vscode.Uri, format: ReportFormat): Promis
       { label: 'Save As…', detail: 'Choose the folder and the name.', choice: 'dialog' as const },
       { label: 'Save next to the incident', detail: name, choice: 'beside' as const },
     ],
-    { placeHolder: 'Where should the report go?', title: 'Export Review (3/3)' },
+    { placeHolder: 'Where should the report go?', title: 'Export Review (3/3)', ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   if (picked.choice === 'beside') return 'beside';
