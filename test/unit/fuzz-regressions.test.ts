@@ -239,6 +239,11 @@ describe('fuzz regressions', () => {
     assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
   });
 
+  it('a cell of thousands of dates takes time linear in their number (sweep: counting the years searched the line again after each date)', () => {
+    const growth = fourfoldGrowth((scale) => `# X\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n| Fix the cache | Ana | ${'Mar 5 '.repeat(1_000 * scale)}|\n`, importSource);
+    assert.ok(growth < LINEAR_FOURFOLD_GROWTH, `four times the dates took ${growth.toFixed(1)} times as long`);
+  });
+
   it('no quick fix renames an unknown field to one the map already has (seed 8: the rename wrote a duplicate key)', () => {
     const text = '---\nid: INC-2026-001\n"I ": x\ntitle: t\nsevrity: SEV2\nseverity: SEV3\n---\n';
     const unknown = analyzeText(text).diagnostics.filter((d) => d.code === 'unknown-field');

@@ -89,55 +89,73 @@ interface DateFound {
   readonly eitherOrder?: SlashedParts;
 }
 
+function readIsoDate(iso: RegExpExecArray): DateFound {
+  const span = { start: iso.index, end: iso.index + iso[0].length };
+  const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  if (iso[1].length === 5) return { ...span, yearTypo: { written: iso[1], month, day } };
+  if (isRealDate(year, month, day)) return { ...span, date: { year, month, day } };
+  return { ...span, problem: `${iso[0]} is not a real date` };
+}
+
+function readPlaceholderDate(placeholder: RegExpExecArray): DateFound {
+  return { start: placeholder.index, end: placeholder.index + placeholder[0].length, problem: 'the date is not complete' };
+}
+
+function readDottedDate(dotted: RegExpExecArray): DateFound {
+  const [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
+  const span = { start: dotted.index, end: dotted.index + dotted[0].length };
+  return isRealDate(year, month, day) ? { ...span, date: { year, month, day } } : { ...span, problem: `${dotted[0]} is not a real date` };
+}
+
+/** Undefined for a day the month does not have without a year ("31 Feb"). */
+function readNamedDate(named: RegExpExecArray): DateFound | undefined {
+  const dayFirst = /^\d/.test(named[0]);
+  const day = Number(dayFirst ? named[1] : named[2]);
+  const month = monthNumber(dayFirst ? named[2] : named[1]);
+  const span = { start: named.index, end: named.index + named[0].length };
+  if (named[3]) {
+    const year = Number(named[3]);
+    return isRealDate(year, month, day) ? { ...span, date: { year, month, day } } : { ...span, problem: `${named[0]} is not a real date` };
+  }
+  return isRealDate(2000, month, day) ? { ...span, monthDay: { month, day } } : undefined;
+}
+
+function readSlashedDate(slashed: RegExpExecArray): DateFound {
+  const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+  const year = slashed[3].length === 2 ? 2000 + Number(slashed[3]) : Number(slashed[3]);
+  const span = { start: slashed.index, end: slashed.index + slashed[0].length };
+  // 03/04/2020 reads differently in Europe and the US: only an unambiguous one is used.
+  if (a > 12 && isRealDate(year, b, a)) return { ...span, date: { year, month: b, day: a } };
+  if (b > 12 && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
+  if (a === b && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
+  return { ...span, problem: `${slashed[0]} could be day/month or month/day`, eitherOrder: { first: a, second: b, year } };
+}
+
+/**
+ * The ways a date is written, in the order a text is searched for them: an
+ * ISO date anywhere in a line comes before a named one earlier in it. A
+ * kind's patterns compete by position. A match the kind cannot read ends
+ * the search.
+ */
+const DATE_KINDS: ReadonlyArray<{ readonly patterns: readonly RegExp[]; readonly read: (match: RegExpExecArray) => DateFound | undefined }> = [
+  { patterns: [ISO_DATE], read: readIsoDate },
+  { patterns: [PLACEHOLDER_DATE], read: readPlaceholderDate },
+  { patterns: [DOTTED_DATE], read: readDottedDate },
+  { patterns: [DAY_MONTH, MONTH_DAY], read: readNamedDate },
+  { patterns: [SLASHED_DATE], read: readSlashedDate },
+];
+
 function findDate(text: string): DateFound | undefined {
-  const iso = ISO_DATE.exec(text);
-  if (iso) {
-    const span = { start: iso.index, end: iso.index + iso[0].length };
-    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    if (iso[1].length === 5) return { ...span, yearTypo: { written: iso[1], month, day } };
-    if (isRealDate(year, month, day)) return { ...span, date: { year, month, day } };
-    return { ...span, problem: `${iso[0]} is not a real date` };
-  }
-  const placeholder = PLACEHOLDER_DATE.exec(text);
-  if (placeholder) {
-    return { start: placeholder.index, end: placeholder.index + placeholder[0].length, problem: 'the date is not complete' };
-  }
-  const dotted = DOTTED_DATE.exec(text);
-  if (dotted) {
-    const [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
-    const span = { start: dotted.index, end: dotted.index + dotted[0].length };
-    return isRealDate(year, month, day) ? { ...span, date: { year, month, day } } : { ...span, problem: `${dotted[0]} is not a real date` };
-  }
-  const named = earliest(DAY_MONTH.exec(text), MONTH_DAY.exec(text));
-  if (named) {
-    const dayFirst = /^\d/.test(named[0]);
-    const day = Number(dayFirst ? named[1] : named[2]);
-    const month = monthNumber(dayFirst ? named[2] : named[1]);
-    const span = { start: named.index, end: named.index + named[0].length };
-    if (named[3]) {
-      const year = Number(named[3]);
-      return isRealDate(year, month, day) ? { ...span, date: { year, month, day } } : { ...span, problem: `${named[0]} is not a real date` };
-    }
-    return isRealDate(2000, month, day) ? { ...span, monthDay: { month, day } } : undefined;
-  }
-  const slashed = SLASHED_DATE.exec(text);
-  if (slashed) {
-    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
-    const year = slashed[3].length === 2 ? 2000 + Number(slashed[3]) : Number(slashed[3]);
-    const span = { start: slashed.index, end: slashed.index + slashed[0].length };
-    // 03/04/2020 reads differently in Europe and the US: only an unambiguous one is used.
-    if (a > 12 && isRealDate(year, b, a)) return { ...span, date: { year, month: b, day: a } };
-    if (b > 12 && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
-    if (a === b && isRealDate(year, a, b)) return { ...span, date: { year, month: a, day: b } };
-    return { ...span, problem: `${slashed[0]} could be day/month or month/day`, eitherOrder: { first: a, second: b, year } };
+  for (const kind of DATE_KINDS) {
+    const match = earliest(kind.patterns.map((pattern) => pattern.exec(text)));
+    if (match) return kind.read(match);
   }
   return undefined;
 }
 
-function earliest(a: RegExpExecArray | null, b: RegExpExecArray | null): RegExpExecArray | null {
-  if (!a) return b;
-  if (!b) return a;
-  return a.index <= b.index ? a : b;
+/** The first of the matches in the text; the earlier pattern on a tie. */
+function earliest(matches: ReadonlyArray<RegExpExecArray | null>): RegExpExecArray | null {
+  return matches.reduce((first, match) => (!first || (match && match.index < first.index) ? match : first), null);
 }
 
 interface TimeFound {
@@ -416,15 +434,59 @@ export function inOrder(parts: SlashedParts, order: SlashedOrder): LocalDate | u
   return isRealDate(parts.year, month, day) ? { year: parts.year, month, day } : undefined;
 }
 
-/** Every complete date in a line of text, in no particular order. */
+/**
+ * Every complete date in a line of text, kind by kind in `findDate`'s
+ * order, each kind left to right, and each date blanked before the next
+ * kind is looked for. One pass a kind: searching the whole line again after
+ * each date was quadratic in the number of dates (3,000 took half a second).
+ */
 export function datesInText(text: string): LocalDate[] {
   const dates: LocalDate[] = [];
   let rest = stripInline(text);
-  for (let found = findDate(rest); found; found = findDate(rest)) {
-    if (found.date) dates.push(found.date);
-    rest = rest.slice(0, found.start) + ' '.repeat(found.end - found.start) + rest.slice(found.end);
+  for (const kind of DATE_KINDS) {
+    const matchesFrom = kind.patterns.map((pattern) => forwardMatches(pattern, rest));
+    const spans: DateFound[] = [];
+    let from = 0;
+    const nextMatch = (): RegExpExecArray | null => earliest(matchesFrom.map((matchFrom) => matchFrom(from)));
+    for (let match = nextMatch(); match; match = nextMatch()) {
+      const found = kind.read(match);
+      // As in `findDate`: a match its kind cannot read ends the search.
+      if (!found) return dates;
+      if (found.date) dates.push(found.date);
+      spans.push(found);
+      from = found.end;
+    }
+    rest = blanked(rest, spans);
   }
   return dates;
+}
+
+/**
+ * The first match of the pattern at or after a position, for positions that
+ * only grow: a match not yet passed is kept, so the text is read once
+ * however many positions are asked for.
+ */
+function forwardMatches(pattern: RegExp, text: string): (from: number) => RegExpExecArray | null {
+  const global = new RegExp(pattern.source, `${pattern.flags}g`);
+  let next: RegExpExecArray | null | undefined;
+  return (from) => {
+    if (next === undefined || (next !== null && next.index < from)) {
+      global.lastIndex = from;
+      next = global.exec(text);
+    }
+    return next;
+  };
+}
+
+/** The text with blanks over the spans, which are in order and do not overlap. */
+function blanked(text: string, spans: readonly DateFound[]): string {
+  let result = '';
+  let from = 0;
+  for (const span of spans) {
+    result += text.slice(from, span.start) + ' '.repeat(span.end - span.start);
+    from = span.end;
+  }
+  return result + text.slice(from);
 }
 
 export function isoDate(date: LocalDate): string {
