@@ -1,5 +1,5 @@
 // The editor sessions an integration run needs, shared by the runners
-// (test-electron.mjs; run-integration.mjs has its own copy for now):
+// (run-integration.mjs, test-electron.mjs):
 // trusted, untrusted (*.untrusted.test.js) and multi-root (*.multiroot.test.js),
 // each in a fresh editor, as test/integration/index.ts expects them.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';

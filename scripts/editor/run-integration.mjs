@@ -15,19 +15,21 @@
 // - --keep: keep the temp dirs (workspace, profile, code-server.log); they
 //   are kept anyway when a run fails.
 // - --verbose: also show the workbench's console before the suite starts.
-// - INCIDENT_LENS_GREP=<text>: only tests whose full title contains it.
+// - INCIDENT_LENS_GREP=<pattern>: only tests whose full title matches it (a
+//   mocha grep); a session where it matches no test fails.
 // - INCIDENT_LENS_NOW: the pinned "now" (set by scripts/test.mjs from
 //   TEST_TODAY; default scripts/test-day.mjs's EXAMPLE_NOW).
 //
 // Builds nothing: expects dist/extension.js and the bundled tests
 // (node scripts/build.mjs && node scripts/editor/build-tests.mjs).
 // Exits 0 only if every run passed; the last line is `N passed, N failed`.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchChromium, prepareProfile, readTail, startCodeServer } from './code-server.mjs';
 import { ensureEditor, repoRoot } from './ensure-editor.mjs';
+import { makeMultiRoot, sessionModes } from './modes.mjs';
 import { copyWorkspace, workspaceSource } from './workspace.mjs';
 import { ensureTestNow } from '../test-day.mjs';
 
@@ -172,24 +174,6 @@ async function runSuite({ untrusted, multiRoot }) {
   return { code, ...(summary ?? { passed: 0, failed: code === 0 ? 0 : 1 }) };
 }
 
-function hasTests(suffix) {
-  return readdirSync(testsDir, { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith(suffix));
-}
-
-/** Writes the second folder and a .code-workspace naming both; returns its path. */
-function makeMultiRoot(tmp, first) {
-  const second = join(tmp, 'second');
-  mkdirSync(join(second, 'incidents'), { recursive: true });
-  writeFileSync(join(second, 'incidents', 'catalog.yaml'), 'services:\n  ledger:\n    owners: [team-ledger]\n');
-  writeFileSync(
-    join(second, 'incidents', '2026-10-01-ledger-export-late.md'),
-    '---\nid: INC-2026-014\ntitle: Ledger export ran late\nstatus: resolved\nseverity: SEV4\nstarted: 2026-10-01T06:00:00Z\nresolved: 2026-10-01T07:00:00Z\nservices: [ledger, checkout]\n---\n\n## Summary\nThe nightly export finished an hour late.\n',
-  );
-  const file = join(tmp, 'multi.code-workspace');
-  writeFileSync(file, JSON.stringify({ folders: [{ path: first }, { path: second }], settings: {} }, null, 2));
-  return file;
-}
-
 if (!(timeoutMs > 0)) {
   console.error(`[integration] --timeout wants a number of seconds, got ${values.timeout}`);
   process.exit(2);
@@ -218,10 +202,7 @@ setTimeout(() => {
 
 try {
   ensureEditor();
-  const trusted = { untrusted: false, multiRoot: false };
-  const modes = values.all
-    ? [trusted, ...(hasTests('.untrusted.test.js') ? [{ untrusted: true, multiRoot: false }] : []), ...(hasTests('.multiroot.test.js') ? [{ untrusted: false, multiRoot: true }] : [])]
-    : [{ untrusted: values.untrusted, multiRoot: values['multi-root'] }];
+  const modes = sessionModes({ all: values.all, untrusted: values.untrusted, multiRoot: values['multi-root'] }, testsDir);
   let exit = 0;
   for (const mode of modes) {
     const result = await runSuite(mode);
