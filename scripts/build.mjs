@@ -1,7 +1,9 @@
 // Bundles the extension, the command-line tool and the webview scripts with
-// esbuild. `--production` minifies; `--watch` rebuilds on change.
+// esbuild, after writing the JSON Schemas (scripts/schemas.mjs).
+// `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readdirSync } from 'node:fs';
+import { writeJsonSchemas } from './schemas.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -42,6 +44,10 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   ...webviews,
 ];
+
+// The JSON Schemas ship in the package too, and are committed: say when the
+// zod schemas changed them.
+for (const file of await writeJsonSchemas()) console.log(`[build] wrote ${file}: commit it with the schema change`);
 
 if (watch) {
   for (const options of builds) {

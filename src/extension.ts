@@ -9,8 +9,7 @@ import { IncidentWorkspace } from './editor/incidentWorkspace';
 import { registerResponse, type ResponseApi } from './editor/response/register';
 import { registerReview, type ReviewFeature } from './webviews/review/host/register';
 import { registerInsights } from './webviews/insights/host/register';
-import { registerTimeline } from './webviews/timeline/host/register';
-import type { TimelinePanels } from './webviews/timeline/host/timelinePanels';
+import { registerTimeline, type TimelineFeature } from './webviews/timeline/host/register';
 import { installClockFromEnvironment, NOW_VARIABLE } from './node/clock';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -20,7 +19,7 @@ export interface IncidentLensApi {
   readonly workspace: IncidentWorkspace;
   readonly diagnostics: IncidentDiagnostics;
   readonly response: ResponseApi;
-  readonly timeline: TimelinePanels;
+  readonly timeline: TimelineFeature;
   readonly hotspots: HotspotsFeature;
   /** The Incidents view itself (its badge counts active incidents). */
   readonly incidentsView: vscode.TreeView<unknown>;

@@ -17,7 +17,7 @@ const serviceSchema = z.strictObject({
   code: z.array(z.string()).optional(),
 });
 
-const catalogSchema = z.strictObject({ services: z.record(z.string(), serviceSchema.nullable()) });
+export const catalogSchema = z.strictObject({ services: z.record(z.string(), serviceSchema.nullable()) });
 
 export interface CatalogContact {
   readonly name: string;

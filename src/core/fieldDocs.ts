@@ -21,3 +21,14 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   actions: 'Follow-ups: `id`, `title`, `owner`, `due`, `status`, optional `kind`, `link`, `reason`.',
   timeline: 'What happened, in order: `at`, `kind`, `who`, `text`, optional `evidence`.',
 };
+
+/** One-line explanations of the fields of `incidents/catalog.yaml`; each name is used at one level only. */
+export const CATALOG_FIELD_DOCS: Readonly<Record<string, string>> = {
+  services: 'One entry per service, by the name incidents give under `services`. An entry may be empty (`api:`).',
+  owners: 'Teams or people who own the service.',
+  contacts: 'Whom to call, in order: `name`, and `how` to reach them.',
+  runbook: 'Where the runbook is: a path in the repository or a link.',
+  code: 'Code paths of the service (globs allowed), by which Who to Call finds the service of a file.',
+  name: 'Who to call.',
+  how: 'How to reach them: chat handle, phone.',
+};

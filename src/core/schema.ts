@@ -40,20 +40,31 @@ const date = z.unknown().superRefine((value, ctx) => {
   }
 });
 
+// `N-M` with 1 <= N <= M: `0-4` and `88-40` are not line ranges.
+const lineRange = z.string().refine((value) => parseLines(value) !== undefined, { message: 'line range' });
+
+const commitSha = z.string().regex(/^[0-9a-fA-F]{7,40}$/);
+
+/**
+ * The values whose JSON Schema jsonSchemas.ts writes itself, as zod cannot
+ * derive it: timestamps, dates and line ranges are checked by code, and a sha
+ * of digits only is a number to YAML that the linter reads as written.
+ */
+export const VALUES_WITH_OWN_JSON_SCHEMA = { timestamp, date, lineRange, commitSha };
+
 const text = z.string();
 const stringList = z.array(z.string());
 
 const codeLinkSchema = z.strictObject({
   path: z.string().min(1),
-  // `N-M` with 1 <= N <= M: `0-4` and `88-40` are not line ranges.
-  lines: z.union([z.number().int().positive(), z.string().refine((value) => parseLines(value) !== undefined, { message: 'line range' })]).optional(),
+  lines: z.union([z.number().int().positive(), lineRange]).optional(),
   note: text.optional(),
   pattern: z.string().min(1).optional(),
-  ref: z.string().regex(/^[0-9a-fA-F]{7,40}$/).optional(),
+  ref: commitSha.optional(),
 });
 
 const commitSchema = z.strictObject({
-  sha: z.string().regex(/^[0-9a-fA-F]{7,40}$/),
+  sha: commitSha,
   role: z.enum(COMMIT_ROLES),
   repo: text.optional(),
 });

@@ -60,10 +60,13 @@ function services(value: unknown, locator: FrontMatterLocator): LocatedText[] {
   return list(value).flatMap((item, index) => (typeof item === 'string' ? [{ value: item, range: locator.valueRange(['services', index]) }] : []));
 }
 
+/** A code link's `lines` written as text, `N` or `N-M`; parseLines also checks that 1 <= N <= M. */
+export const LINE_RANGE_SHAPE = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/;
+
 export function parseLines(value: unknown): { start: number; end: number } | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return { start: value, end: value };
   if (typeof value !== 'string') return undefined;
-  const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
+  const m = LINE_RANGE_SHAPE.exec(value);
   if (!m) return undefined;
   const start = Number(m[1]);
   const end = m[2] ? Number(m[2]) : start;

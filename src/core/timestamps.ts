@@ -14,11 +14,19 @@ export interface Timestamp {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// What parseTimestamp and parseDate accept, as regular expressions for tools
+// that cannot run them (the JSON Schemas): ranges of months, days, hours,
+// minutes and offsets, but not whether a day exists in its month (2026-02-30).
+const DAY_SHAPE = String.raw`\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])`;
+const TIME_SHAPE = String.raw`[Tt]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?([Zz]|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)`;
+export const TIMESTAMP_SHAPE = new RegExp(`^${DAY_SHAPE}${TIME_SHAPE}$`);
+export const DATE_SHAPE = new RegExp(`^${DAY_SHAPE}(${TIME_SHAPE})?$`);
+
 /**
  * `YYYY-MM-DDTHH:MM[:SS[.fraction]]` then `Z` or `±HH[[:]MM]`, read by hand:
  * this runs for every timeline entry, several times per lint, and a regex
  * with eight groups cost more than the rest of the check. It accepts exactly
- * what /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)$/ matches.
+ * what TIMESTAMP_SHAPE matches, on days that exist.
  */
 export function parseTimestamp(text: string): Timestamp | undefined {
   const n = text.length;

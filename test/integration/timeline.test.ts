@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TimelinePanel } from '../../src/webviews/timeline/host/timelinePanel';
-import { timelineSerializer } from '../../src/webviews/timeline/host/register';
 import { TIMELINE_VIEW_TYPE } from '../../src/webviews/timeline/protocol';
 import { closeAll, eventually, lens, open, removeFile, writeFile } from './support/lens';
 
@@ -52,7 +51,7 @@ suite('timeline panel', () => {
     const api = await lens();
     await vscode.commands.executeCommand('incidentLens.openTimeline');
     const panel = await eventually(() => {
-      const found = api.timeline.get(uri);
+      const found = api.timeline.panels.get(uri);
       assert.ok(found, 'a panel for the incident');
       return found;
     });
@@ -71,7 +70,7 @@ suite('timeline panel', () => {
   });
 
   teardown(async () => {
-    (await lens()).timeline.get(uri)?.dispose();
+    (await lens()).timeline.panels.get(uri)?.dispose();
     // Unsaved panel edits must not follow the file into the next test.
     if (document.isDirty) {
       await vscode.window.showTextDocument(document);
@@ -95,7 +94,7 @@ suite('timeline panel', () => {
 
     // Asking again reveals the same panel instead of opening a second one.
     await vscode.commands.executeCommand('incidentLens.openTimeline', uri);
-    assert.equal((await lens()).timeline.all().filter((candidate) => candidate.uri.toString() === uri.toString()).length, 1);
+    assert.equal((await lens()).timeline.panels.all().filter((candidate) => candidate.uri.toString() === uri.toString()).length, 1);
   });
 
   test('the serializer is registered, and brings a panel back from its saved state', async () => {
@@ -106,8 +105,8 @@ suite('timeline panel', () => {
     assert.ok((extension.packageJSON.activationEvents as string[]).includes('onWebviewPanel:incidentLens.timeline'), 'a reload activates the extension for the panel');
 
     const restored = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', vscode.ViewColumn.Beside, {});
-    await timelineSerializer(api.timeline).deserializeWebviewPanel(restored, { uri: uri.toString(), kind: 'trigger' });
-    const panel = api.timeline.get(uri);
+    await api.timeline.serializer.deserializeWebviewPanel(restored, { uri: uri.toString(), kind: 'trigger' });
+    const panel = api.timeline.panels.get(uri);
     assert.ok(panel && panel.panel === restored);
     await eventually(() => assert.equal(panel.lastRender?.model.header.id, 'INC-2026-501'), 20_000);
 
@@ -116,7 +115,7 @@ suite('timeline panel', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     let disposed = false;
     orphan.onDidDispose(() => (disposed = true));
-    await timelineSerializer(api.timeline).deserializeWebviewPanel(orphan, { not: 'a state' });
+    await api.timeline.serializer.deserializeWebviewPanel(orphan, { not: 'a state' });
     assert.ok(disposed, 'a panel whose state names no incident is closed');
   });
 

@@ -194,7 +194,7 @@ suite('untrusted workspace: what Incident Lens does not do', () => {
     const uri = uriOf(INCIDENT);
     await vscode.commands.executeCommand('incidentLens.openTimeline', uri);
     const panel = await eventually(() => {
-      const found = api.timeline.get(uri);
+      const found = api.timeline.panels.get(uri);
       assert.ok(found?.lastRender && found.isReady, 'the panel rendered in its webview');
       return found;
     }, 30_000);

@@ -14,21 +14,28 @@ export const OPEN_TIMELINE_COMMAND = 'incidentLens.openTimeline';
 /** Paths of the workspace's incident files, for `resourcePath in …` in menus. */
 const INCIDENT_PATHS_KEY = 'incidentLens.incidentPaths';
 
-export function registerTimeline(context: vscode.ExtensionContext, workspace: IncidentWorkspace): TimelinePanels {
+/** The timeline's open panels, and the serializer registered for them (for tests: the one the editor calls after a reload). */
+export interface TimelineFeature {
+  readonly panels: TimelinePanels;
+  readonly serializer: vscode.WebviewPanelSerializer;
+}
+
+export function registerTimeline(context: vscode.ExtensionContext, workspace: IncidentWorkspace): TimelineFeature {
   const panels = new TimelinePanels(context.extensionUri);
+  const serializer = timelineSerializer(panels);
   const updatePaths = () => void vscode.commands.executeCommand('setContext', INCIDENT_PATHS_KEY, incidentPaths(workspace));
   updatePaths();
   context.subscriptions.push(
     panels,
     workspace.onDidChange(updatePaths),
     vscode.commands.registerCommand(OPEN_TIMELINE_COMMAND, (target?: unknown) => openTimeline(panels, workspace, target)),
-    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, timelineSerializer(panels)),
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, serializer),
   );
-  return panels;
+  return { panels, serializer };
 }
 
 /** Brings a panel back after a reload, from the state its webview saved (the incident's URI, the filters). */
-export function timelineSerializer(panels: TimelinePanels): vscode.WebviewPanelSerializer {
+function timelineSerializer(panels: TimelinePanels): vscode.WebviewPanelSerializer {
   return {
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
       const parsed = panelStateSchema.safeParse(state);
