@@ -1,8 +1,9 @@
 // Checks the packaged extension as a user gets it: the .vsix installs into a
-// fresh code-server, is listed with the right version, the workbench loads
-// with it, the extension activates without error (read from the remote
-// extension host's log, which records every activation and its failure),
-// and each activity bar container it contributes shows up.
+// fresh code-server, is listed with the right version, holds the JSON Schemas
+// its yamlValidation contribution names, the workbench loads with it, the
+// extension activates without error (read from the remote extension host's
+// log, which records every activation and its failure), and each activity
+// bar container it contributes shows up.
 //
 //   node scripts/editor/check-vsix.mjs [--vsix FILE] [workspace] [--keep]
 //
@@ -98,6 +99,13 @@ try {
     `is listed as ${extensionId}@${version}`,
     list.output,
   );
+
+  // Files other extensions read from the installed folder by the manifest's
+  // paths: the YAML extension loads the catalog's JSON Schema from there.
+  const installed = readdirSync(profile.extensionsDir).find((entry) => entry.toLowerCase().startsWith(`${extensionId}-`));
+  for (const { url } of contributes.yamlValidation ?? []) {
+    check(!!installed && existsSync(join(profile.extensionsDir, installed, url)), `the package holds ${url}`, `installed folder: ${installed ?? 'none'} in ${profile.extensionsDir}`);
+  }
 
   const workspace = join(tmp, 'workspace');
   console.log(`[vsix] ${copyWorkspace(workspaceSource(positionals[0]), workspace)}`);

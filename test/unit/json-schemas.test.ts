@@ -83,6 +83,12 @@ describe('JSON Schemas', () => {
     }
   });
 
+  it('are contributed for incidents/catalog.yaml, and the catalog schema is where the manifest says', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.yamlValidation, [{ fileMatch: 'incidents/catalog.yaml', url: './schemas/catalog.schema.json' }]);
+    assert.doesNotThrow(() => readFileSync(path.join(ROOT, 'schemas', 'catalog.schema.json')));
+  });
+
   describe('front matter', () => {
     const validate = validator('incident-front-matter.schema.json');
 
