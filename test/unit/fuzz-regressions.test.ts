@@ -206,7 +206,7 @@ describe('fuzz regressions', () => {
 
   it('importing a postmortem whose `##` heading has 60,000 spaces inside is quick (found with the case above: the heading regex retried its closing `#` from every blank)', () => {
     const source = `# Cache outage\n\n## Support saw${' '.repeat(60_000)}tickets ##\n\nSupport saw tickets.\n`;
-    const imported = timed(() => importPostmortem('cache-outage.md', source, { existingIds: [], defaultSeverity: 'SEV3', now: new Date(Date.UTC(2026, 0, 1)) }));
+    const imported = timed(() => importSource(source));
     assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
     assert.match(imported.result.text, /\n### Support saw tickets\n/);
   });
@@ -234,7 +234,7 @@ describe('fuzz regressions', () => {
     }
   });
 
-  it('a line of 20,000 ` -` after a time is quick (sweep: the stamp was joined again after each connector dropped)', () => {
+  it('a line of 10,000 ` -` after a time is quick (sweep: the stamp was joined again after each connector dropped)', () => {
     const imported = timed(() => importSource(`# X\n\n## Timeline\n\nAt 14:02${' -'.repeat(10_000)}x we restarted.\n`));
     assert.ok(imported.ms < QUICK_MS, `importPostmortem took ${imported.ms.toFixed(0)} ms`);
   });
