@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CATALOG_PATH } from '../core/catalog';
 import type { Diagnostic } from '../core/diagnostics';
+import { addServiceEdit } from '../core/edits/catalogService';
 import { quickFixes } from '../core/edits/quickFixes';
 import { localOffsetMinutes, localToday, nowDate } from '../core/clock';
 import { toRange, toWorkspaceEdit } from './convert';
@@ -71,13 +72,9 @@ export async function addServiceToCatalog(catalog: vscode.Uri, service: string):
     return;
   }
   const document = await vscode.workspace.openTextDocument(catalog);
-  const text = document.getText();
-  const indent = /^services:\s*\n([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const needsBreak = text.length > 0 && !text.endsWith('\n');
-  const entry = `${needsBreak ? eol : ''}${indent}${/^[\w.-]+$/.test(service) ? service : JSON.stringify(service)}:${eol}${indent}${indent}owners: []${eol}`;
+  const entry = addServiceEdit(document.getText(), service);
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(catalog, document.positionAt(text.length), entry);
+  edit.insert(catalog, toRange(entry.range).start, entry.newText);
   await vscode.workspace.applyEdit(edit);
   await vscode.window.showTextDocument(document, { preview: false });
 }

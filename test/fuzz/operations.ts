@@ -20,6 +20,7 @@ import { appendCodeLink } from '../../src/core/codeLinkEdit';
 import { reanchor } from '../../src/core/codeLinkDrift';
 import type { Diagnostic } from '../../src/core/diagnostics';
 import { actionIndexById, markActionDoneEdits, setActionDueEdits } from '../../src/core/edits/actionItems';
+import { addServiceEdit } from '../../src/core/edits/catalogService';
 import { FrontMatterText } from '../../src/core/edits/frontMatterEdits';
 import { setStatusEdits, type Status } from '../../src/core/edits/lifecycle';
 import { incidentFileName, newIncidentText } from '../../src/core/edits/newIncident';
@@ -303,6 +304,16 @@ export const TARGETS: readonly Target[] = [
     run: (text, p) => {
       const edit = appendCodeLink(text, { path: p.path || 'src/x.ts', lines: p.lines, pattern: p.word, note: p.person });
       edited(text, edit && [edit], 'appendCodeLink');
+    },
+  },
+  {
+    name: 'addServiceEdit',
+    module: 'src/core/edits/catalogService.ts',
+    run: (text, p) => {
+      const service = p.word || 'checkout';
+      const after = applyChecked(text, [addServiceEdit(text, service)], 'addServiceEdit');
+      // The entry goes at the end: what was there stays as it was.
+      must(after.startsWith(text) && after.endsWith('\n'), 'addServiceEdit: the catalog before the new entry changed');
     },
   },
   {

@@ -1,6 +1,6 @@
 /** Words for hotspots: counts, ages and incident lists, as people read them. */
-import type { FileHotspot, IncidentShare } from '../../core/hotspots/types';
-import { nowMs as clockNowMs } from '../../core/clock';
+import type { FileHotspot, IncidentShare } from './types';
+import { nowMs as clockNowMs } from '../clock';
 
 const DAY_MS = 86_400_000;
 
@@ -32,4 +32,9 @@ export function incidentLines(file: Pick<FileHotspot, 'incidents'>, limit = 8): 
   const lines = file.incidents.slice(0, limit).map((share) => `${share.id} ${share.severity} ${shortDate(share.started)} ${share.title}`.trim());
   if (file.incidents.length > limit) lines.push(`and ${file.incidents.length - limit} more`);
   return lines.join('\n');
+}
+
+/** The lens at the top of a linked file: `2 incidents · last 12 days ago`. */
+export function lensTitle(file: Pick<FileHotspot, 'count' | 'lastStarted'>, nowMs = clockNowMs()): string {
+  return `${incidentCount(file.count)} · last ${ago(file.lastStarted, nowMs)}`;
 }

@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../../core/escape';
 import type { FileHotspot, IncidentShare } from '../../core/hotspots/types';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import type { HotspotsService } from './hotspotsService';
-import { ago, incidentCount, roleWords, shortDate } from '../../core/hotspots/presentation';
+import { incidentCount, lensTitle, roleWords, shortDate } from '../../core/hotspots/presentation';
 
 export const SHOW_FILE_INCIDENTS = 'incidentLens.showFileIncidents';
 
@@ -73,7 +73,7 @@ export class HotspotEditorMarks implements vscode.HoverProvider, vscode.CodeLens
     if (!vscode.workspace.getConfiguration('incidentLens.hotspots', document.uri).get<boolean>('codeLens', true)) return [];
     const file = this.fileAt(document.uri)?.file;
     if (!file) return [];
-    const title = `$(flame) ${incidentCount(file.count)} · last ${ago(file.lastStarted)}`;
+    const title = `$(flame) ${lensTitle(file)}`;
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: SHOW_FILE_INCIDENTS, arguments: [document.uri], tooltip: 'Show the incidents linked to this file' })];
   }
 
