@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayFromIso } from '../core/lint';
 import { installClockFromEnvironment } from '../node/clock';
+import { runStdioServer } from '../server/node';
 import { openWorkspace } from '../node/openWorkspace';
 import { indexHotspotIncidents } from '../core/hotspotIncidents';
 import { runHotspots } from './hotspots';
@@ -20,6 +21,7 @@ const USAGE = `Usage:
                        [--from DATE] [--to DATE] [--service S] [--severity SEVn] [--by month|quarter] [--no-git]
   incident-lens report [FOLDER] --incident ID [--audience executive|team] [--out FILE.md|FILE.html] [--today YYYY-MM-DD]
   incident-lens import FILE... [--out FOLDER] [--dry-run] [--severity LEVEL]
+  incident-lens lsp --stdio
   incident-lens help
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable folder.`;
@@ -43,6 +45,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await report(rest, io);
       case 'import':
         return await runImport([...rest], { out: (text) => io.out(text.endsWith('\n') ? text : `${text}\n`), err: (text) => io.err(text.endsWith('\n') ? text : `${text}\n`), cwd: process.cwd() });
+      case 'lsp':
+        return lsp(rest);
       case 'help':
       case '--help':
       case '-h':
@@ -124,6 +128,15 @@ async function hotspots(args: readonly string[], io: Io): Promise<number> {
   // Git is read once, by the hotspot scan itself.
   const { index, settings } = await openWorkspace(folder, { noGit: true, ...folderMessages(io.err) });
   return runHotspots({ folder, format, limit, scoring: settings.scoring }, indexHotspotIncidents(index), io.out, io.err);
+}
+
+/** The language server, for editors: it runs until the editor closes the connection. */
+function lsp(args: readonly string[]): number {
+  const { values, positionals } = parse(args, { stdio: { type: 'boolean' } });
+  if (positionals.length > 0) throw new UsageError(`lsp takes no folder (the editor sends its folders), got "${positionals[0]}"`);
+  if (!values.stdio) throw new UsageError('lsp needs --stdio, the one transport it speaks');
+  runStdioServer();
+  return 0;
 }
 
 async function report(args: readonly string[], io: Io): Promise<number> {

@@ -76,6 +76,11 @@ export class NodeWorkspaceHost implements WorkspaceHost {
     return (await this.filesUnder(scan.base)).some((file) => isMatch(file));
   }
 
+  /** Files appeared or went (the language server hears of it): folders are listed again when next asked. */
+  forgetListings(): void {
+    this.listings.clear();
+  }
+
   private resolve(file: string): string {
     // Node accepts '/' on every platform; one join instead of a split and a join per segment (10,000 stats on a warm start).
     return path.join(this.root, file);

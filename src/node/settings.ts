@@ -7,7 +7,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { folderSettings, type FolderSettings } from '../core/settings';
+import { folderSettings, type FolderSettings, type SettingLookup } from '../core/settings';
 
 const PREFIX = 'incidentLens.';
 
@@ -18,7 +18,14 @@ export interface SettingsRead {
 }
 
 export function readFolderSettings(folder: string): SettingsRead {
+  const { lookup, problems } = readFolderSettingLookup(folder);
+  return { settings: folderSettings(lookup), problems };
+}
+
+/** The folder's `incidentLens.*` values as written, for callers that layer other settings over them (the language server). */
+export function readFolderSettingLookup(folder: string): { readonly lookup: SettingLookup; readonly problems: readonly string[] } {
   const file = path.join(folder, '.vscode', 'settings.json');
+  const none: SettingLookup = () => undefined;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -26,7 +33,7 @@ export function readFolderSettings(folder: string): SettingsRead {
     const code = (error as NodeJS.ErrnoException).code;
     // No settings file is the usual case: every setting has its default.
     const problems = code === 'ENOENT' || code === 'ENOTDIR' ? [] : [`${file}: could not be read (${code ?? String(error)}); using the default settings.`];
-    return { settings: folderSettings(() => undefined), problems };
+    return { lookup: none, problems };
   }
   const errors: ParseError[] = [];
   // Fault-tolerant like the editor: what parses before and after a mistake still counts there, so it counts here too.
@@ -34,10 +41,10 @@ export function readFolderSettings(folder: string): SettingsRead {
   const problems = errors.length > 0 ? [parseProblem(file, text, errors[0])] : [];
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
     if (values !== undefined && errors.length === 0) problems.push(`${file}: is not a JSON object of settings; using the default settings.`);
-    return { settings: folderSettings(() => undefined), problems };
+    return { lookup: none, problems };
   }
   const settings = values as Record<string, unknown>;
-  return { settings: folderSettings((key) => (Object.hasOwn(settings, PREFIX + key) ? settings[PREFIX + key] : undefined)), problems };
+  return { lookup: (key) => (Object.hasOwn(settings, PREFIX + key) ? settings[PREFIX + key] : undefined), problems };
 }
 
 const PLAIN_ERRORS: Readonly<Record<string, string>> = {
