@@ -76,6 +76,8 @@ export function ensureSystemPackages() {
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   // libfaketime: the tests run every process but Chromium on the test day's clock.
   if (!hasLibfaketime()) missing.push('faketime');
+  // The language server's Neovim test runs headless Neovim as a client.
+  if (spawnSync('nvim', ['--version'], { stdio: 'ignore' }).error) missing.push('neovim');
   // Only needed while building code-server's native modules.
   if (!markerMatches() && !existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
   if (missing.length === 0) return;
