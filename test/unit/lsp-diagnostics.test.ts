@@ -4,18 +4,8 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver';
 import { main } from '../../src/cli/main';
-import { CLEAN_PATH, FILES, PROBLEMS_PATH, PROBLEMS_TEXT } from './lsp-fixture';
+import { CLEAN_PATH, FILES, PROBLEMS, PROBLEMS_PATH, PROBLEMS_TEXT } from './lsp-fixture';
 import { type LspSession, PULL_CLIENT, startLspSession } from './lsp-support';
-
-/** The problems of PROBLEMS_TEXT: code and 0-based line, as a reader of the file finds them. */
-const PROBLEMS = [
-  ['invalid-value', 3],
-  ['unknown-service', 6],
-  ['unknown-field', 7],
-  ['timeline-order', 12],
-  ['action-overdue', 19],
-  ['blame-language', 23],
-];
 
 const codesAndLines = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line]);
 

@@ -61,6 +61,16 @@ actions:
 It was human error.
 `;
 
+/** The problems of PROBLEMS_TEXT: code and 0-based line, as a reader of the file finds them. */
+export const PROBLEMS: readonly (readonly [string, number])[] = [
+  ['invalid-value', 3],
+  ['unknown-service', 6],
+  ['unknown-field', 7],
+  ['timeline-order', 12],
+  ['action-overdue', 19],
+  ['blame-language', 23],
+];
+
 export const SOURCE_TEXT = `// Retries were added after INC-2026-001.
 export const retries = 3;
 `;
