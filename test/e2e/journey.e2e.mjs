@@ -320,6 +320,13 @@ try {
     check(badge === String(expected.count), `badge ${badge}, the CLI says ${expected.count}`);
     // The CodeLens at the top of the file says the same.
     const lens = page.locator('.editor-group-container.active .contentWidgets .codelens-decoration', { hasText: 'incidents' }).first();
+    // On two busy cores the workbench at times never asks for the lenses of the first editor opened
+    // into an empty group (the extension's provider is not called at all); opening the file again asks.
+    if (!(await lens.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+      say('no CodeLens asked for yet; opening the file again');
+      await runCommand(page, 'View: Close All Editors');
+      await openFile(page, HOT_FILE);
+    }
     await lens.waitFor({ timeout: 30_000 });
     check((await lens.innerText()).startsWith(`${expected.count} incidents`), `the CodeLens: ${await lens.innerText()}`);
     // Hovering the name shows which incidents.
