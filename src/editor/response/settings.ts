@@ -5,8 +5,9 @@ import { formatTimestamp } from '../../core/timestamps';
 import type { IncidentSummary } from '../../core/incident';
 
 /** Your name, for `who` on entries you add and as the first choice when assigning a role. */
-export function yourName(scope?: vscode.Uri): string | undefined {
-  const name = vscode.workspace.getConfiguration('incidentLens', scope).get<string>('response.name');
+export function yourName(): string | undefined {
+  // A window setting: you are the same person in every folder.
+  const name = vscode.workspace.getConfiguration('incidentLens').get<string>('response.name');
   return name?.trim() || undefined;
 }
 

@@ -57,7 +57,7 @@ export async function addTimelineEntry(workspace: IncidentWorkspace, argument?: 
   if (!isTimelineKind(kind)) return { ok: false, message: `"${kind}" is not a timeline kind. Use one of: ${TIMELINE_KINDS.join(', ')}.` };
   const at = args?.at ?? nowStamp(await freshIncident(ref));
   if (!parseTimestamp(at)) return { ok: false, message: `"${at}" is not a timestamp with an offset.` };
-  const entry = { at, kind, who: args?.who ?? yourName(ref.uri), text: read.text };
+  const entry = { at, kind, who: args?.who ?? yourName(), text: read.text };
   return editIncident(
     ref.uri,
     (text) => addTimelineEntryEdits(text, entry) ?? UNREADABLE,

@@ -35,7 +35,7 @@ interface NamedItem extends vscode.QuickPickItem {
 
 /** People the incident or its services' contacts name, you first. */
 function people(ref: IncidentRef): NamedItem[] {
-  const me = yourName(ref.uri);
+  const me = yourName();
   const contacts = ref.incident.services.flatMap((service) => (ref.state.index.catalogServices?.get(service.value)?.contacts ?? []).map((contact) => ({ name: contact.name, why: `${service.value} contact` })));
   const named = [
     ...(me ? [{ name: me, why: 'you' }] : []),

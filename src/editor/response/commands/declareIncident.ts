@@ -69,7 +69,7 @@ export async function declareIncident(workspace: IncidentWorkspace, argument?: u
   const existing = new Set((await listDirectory(state.host.uriOf(directory))).map((name) => `${directory}/${name}`));
   const name = incidentFileName(at, title, (candidate) => taken.has(`${directory}/${candidate}`) || existing.has(`${directory}/${candidate}`));
   const uri = state.host.uriOf(`${directory}/${name}`);
-  const text = newIncidentText({ id, title, severity, services, at, who: yourName(state.folder.uri) });
+  const text = newIncidentText({ id, title, severity, services, at, who: yourName() });
 
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: false, overwrite: false });

@@ -77,7 +77,7 @@ export async function setStatus(workspace: IncidentWorkspace, argument?: unknown
     });
     if (!moveBack) return cancelled;
   }
-  const change = { status, at: nowStamp(ref.incident), who: yourName(ref.uri), note: args?.note };
+  const change = { status, at: nowStamp(ref.incident), who: yourName(), note: args?.note };
   let filled: string | undefined;
   const outcome = await editIncident(
     ref.uri,
