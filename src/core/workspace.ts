@@ -279,6 +279,11 @@ export class IncidentIndex {
     return all;
   }
 
+  /** Every file holding an id: a file's `duplicate-id` changes with the others that hold its id. */
+  pathsWithId(id: string): readonly string[] {
+    return this.idPaths().get(id) ?? [];
+  }
+
   nextId(year: number): string {
     return nextIncidentId(this.idPaths().keys(), year);
   }

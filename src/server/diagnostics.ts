@@ -38,16 +38,19 @@ export class ServerDiagnostics {
       }
       for (const [path, diagnostics] of all) this.push(this.uriOf(folder, path), diagnostics, folder.document(path)?.version);
     }
-    if (this.delivery.refresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (this.delivery.refresh) this.refresh();
   }
 
-  /** After one file changed; `othersToo` when the change can move other files' problems (an id). */
-  fileChanged(folder: ServerFolder, path: string, othersToo: boolean): void {
-    if (othersToo) {
-      this.folderChanged(folder);
-      return;
+  /**
+   * After one file changed, and with it the problems of `others` (the files
+   * sharing its old or new id). The edited file goes first: it is the one
+   * being typed in.
+   */
+  fileChanged(folder: ServerFolder, path: string, others: readonly string[] = []): void {
+    if (this.delivery.push) {
+      for (const changed of [path, ...others]) this.push(this.uriOf(folder, changed), fileDiagnostics(folder, changed), folder.document(changed)?.version);
     }
-    if (this.delivery.push) this.push(this.uriOf(folder, path), fileDiagnostics(folder, path), folder.document(path)?.version);
+    if (others.length > 0 && this.delivery.refresh) this.refresh();
   }
 
   /** `textDocument/diagnostic`: empty for files outside the folders and files that are not incidents. */
@@ -66,6 +69,10 @@ export class ServerDiagnostics {
       }
     }
     return { items };
+  }
+
+  private refresh(): void {
+    void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   private uriOf(folder: ServerFolder, path: string): string {

@@ -22,6 +22,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { z } from 'zod';
 import { CATALOG_PATH } from '../core/catalog';
+import type { IncidentIndex } from '../core/workspace';
 import { ChangeBatch, type FolderChanges } from './changeBatch';
 import { ServerDiagnostics } from './diagnostics';
 import type { ServerEnvironment } from './environment';
@@ -226,14 +227,12 @@ class IncidentLanguageServer {
     if (!folder.index.matches(path)) return this.batch.source(folder, path, 'content');
     const { index } = folder;
     const idBefore = index.get(path)?.incident.id;
-    const wasIncident = index.isIncident(path);
     index.update(path, document.getText());
     folder.changed();
-    // A changed id can make other files' ids clash or stop clashing.
-    this.diagnostics?.fileChanged(folder, path, wasIncident !== index.isIncident(path) || idBefore !== index.get(path)?.incident.id);
+    this.diagnostics?.fileChanged(folder, path, sharingIdWith(index, path, idBefore));
     const version = document.version;
     await index.recheck(folder.host, [path]);
-    if (folder.document(path)?.version === version && folder.index === index) this.diagnostics?.fileChanged(folder, path, false);
+    if (folder.document(path)?.version === version && folder.index === index) this.diagnostics?.fileChanged(folder, path);
   }
 
   /** Closing without saving puts the saved text back in force. */
@@ -312,4 +311,16 @@ class IncidentLanguageServer {
   private log(message: string): void {
     this.connection.console.log(message);
   }
+}
+
+/**
+ * The other files whose problems a file's edit can change: a changed id
+ * (or a file that became or stopped being an incident) can make the files
+ * holding the old or the new id clash or stop clashing, and no others.
+ */
+function sharingIdWith(index: IncidentIndex, path: string, idBefore: string | undefined): string[] {
+  const idAfter = index.get(path)?.incident.id;
+  if (idAfter === idBefore) return [];
+  const ids = [idBefore, idAfter].filter((id): id is string => id !== undefined);
+  return [...new Set(ids.flatMap((id) => index.pathsWithId(id)))].filter((other) => other !== path);
 }

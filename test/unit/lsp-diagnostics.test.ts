@@ -73,6 +73,24 @@ describe('language server: diagnostics', () => {
     assert.deepEqual(codesAndLines(closed.diagnostics), PROBLEMS);
   });
 
+  it('an id typed to clash with another incident marks both files, typed back clears both, and no other file is pushed again', async () => {
+    session = await startLspSession({ files: { ...FILES, 'incidents/2026-11-21-queue-lag.md': PROBLEMS_TEXT.replace('id: INC-2026-002', 'id: INC-2026-003') } });
+    await session.pushedFor(PROBLEMS_PATH);
+    const uri = session.uri(PROBLEMS_PATH);
+    const idRange = { start: { line: 1, character: 4 }, end: { line: 1, character: 16 } };
+    await session.open(PROBLEMS_PATH, PROBLEMS_TEXT, 1);
+    const before = session.published.length;
+    await session.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: idRange, text: 'INC-2026-001' }] });
+    const clashing = await session.pushedFor(PROBLEMS_PATH, (p) => p.version === 2);
+    const other = await session.pushedFor(CLEAN_PATH, (p) => p.diagnostics.some((d) => d.code === 'duplicate-id'));
+    assert.deepEqual(clashing.diagnostics.filter((d) => d.code === 'duplicate-id').map((d) => d.range), [idRange]);
+    assert.deepEqual(other.diagnostics.map((d) => d.code), ['duplicate-id']);
+    await session.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: idRange, text: 'INC-2026-002' }] });
+    await session.pushedFor(PROBLEMS_PATH, (p) => p.version === 3 && !p.diagnostics.some((d) => d.code === 'duplicate-id'));
+    await session.pushedFor(CLEAN_PATH, (p) => p.diagnostics.length === 0);
+    assert.equal(session.published.slice(before).some((p) => p.uri === session!.uri('incidents/2026-11-21-queue-lag.md')), false);
+  });
+
   it('reports a file over incidentLens.maxFileSize (from workspace/configuration) as too-large, unparsed', async () => {
     const big = `${PROBLEMS_TEXT}\n${'Notes from the call. '.repeat(100)}\n`;
     session = await startLspSession({ files: { ...FILES, [PROBLEMS_PATH]: big }, settings: { maxFileSize: 1024 } });
