@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { idAt, idOccurrences, renameProblem } from '../../core/language/incidentIds';
 import { LineIndex, type Position } from '../../core/text';
+import type { IncidentFile } from '../../core/workspace';
 import type { ServerFolder } from '../folder';
 import type { Located, ServerWorkspace } from '../workspace';
 
@@ -110,14 +111,20 @@ export class IncidentIds {
     return found && { id: found.id, range: lines.rangeOf(found.span) };
   }
 
+  /** From each index's map of ids: going through every incident costs 50 to 300 ms in a workspace of 10,000. */
   private declarations(id: string): Declaration[] {
-    return this.allDeclarations().filter((declaration) => declaration.id === id);
+    return this.workspace.all().flatMap((folder) =>
+      [...folder.index.pathsWithId(id)]
+        .sort((a, b) => a.localeCompare(b))
+        .flatMap((path) => {
+          const found = folder.index.isIncident(path) ? folder.index.get(path) : undefined;
+          return found ? declarationsOf(folder, [found]) : [];
+        }),
+    );
   }
 
   private allDeclarations(): (Declaration & { id: string })[] {
-    return this.workspace.all().flatMap((folder) =>
-      folder.index.incidents().flatMap(({ path, incident }) => (incident.id && incident.idRange ? [{ folder, path, id: incident.id, title: incident.title ?? '', range: incident.idRange }] : [])),
-    );
+    return this.workspace.all().flatMap((folder) => declarationsOf(folder, folder.index.incidents()));
   }
 
   /** Every place the id is written, in every folder's text files and open documents. */
@@ -160,4 +167,8 @@ function refuseUntrusted(folder: ServerFolder): void {
 
 function key(folder: ServerFolder, path: string, range: LspRange): string {
   return `${folder.uris.folderUri}\n${path}\n${range.start.line}:${range.start.character}`;
+}
+
+function declarationsOf(folder: ServerFolder, incidents: readonly IncidentFile[]): (Declaration & { id: string })[] {
+  return incidents.flatMap(({ path, incident }) => (incident.id && incident.idRange ? [{ folder, path, id: incident.id, title: incident.title ?? '', range: incident.idRange }] : []));
 }
