@@ -31,6 +31,7 @@ import { hotspotLenses } from './features/codeLens';
 import { completion, documentSymbols, foldingRanges, hover } from './features/frontMatter';
 import { IncidentIds } from './features/incidentIds';
 import { ServerFolder } from './folder';
+import { inSteps } from './inSteps';
 import { checked, CodeActionParams, DocumentParams, PositionParams, ReferenceParams, RenameParams, WorkspaceSymbolParams } from './params';
 import { layeredSettings } from './settings';
 import { FolderUris } from './uris';
@@ -263,10 +264,12 @@ class IncidentLanguageServer {
     await this.safely(async () => {
       if (changes.settings) await this.reconfigure(folder);
       const { index } = folder;
-      await index.refreshAll(folder.host, [...changes.reread]);
+      // The catalog first and alone: a new one rechecks every file in one pass.
+      const reread = [...changes.reread].sort((a, b) => Number(b === CATALOG_PATH) - Number(a === CATALOG_PATH));
+      await inSteps(reread, (paths) => index.refreshAll(folder.host, paths));
       const linking = new Set<string>();
       for (const [path, change] of changes.sources) for (const incident of index.incidentsLinking(path, change)) if (!changes.reread.has(incident)) linking.add(incident);
-      if (linking.size > 0) await index.recheckCodeLinks(folder.host, [...linking]);
+      await inSteps([...linking], (paths) => index.recheckCodeLinks(folder.host, paths));
       folder.changed();
       this.diagnostics?.folderChanged(folder);
     });
