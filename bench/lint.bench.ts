@@ -23,7 +23,6 @@
  * beside them, as it is steadier on a machine shared with other work.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import jsYaml from 'js-yaml';
 import * as YAML from 'yaml';
@@ -31,6 +30,7 @@ import { splitFrontMatter } from '../src/core/frontMatter';
 import { stripBom } from '../src/core/text';
 import { decodeIndexCache, encodeIndexCacheBytes } from '../src/core/indexCache';
 import { openWorkspace } from '../src/node/openWorkspace';
+import { machine, ratio, seconds } from './figures';
 import { ensureCorpus } from './generate-corpus';
 
 const GOAL_COLD_RATIO = 2;
@@ -80,28 +80,6 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<{ result: T; time:
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
   return { result, time: { wall, cpu: (used.user + used.system) / 1000 } };
-}
-
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
-}
-
-function ratio(value: number, base: number): string {
-  return `${(value / base).toFixed(2)}×`;
-}
-
-function machine(): string {
-  let model = os.cpus()[0]?.model ?? 'unknown CPU';
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    if (line) model = line.split(':').slice(1).join(':').trim();
-  } catch {
-    // Not Linux: os.cpus() is what we have.
-  }
-  const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`;
-  return `${model}, ${os.cpus().length} cores, ${memory}, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
 /** The front matter text of a file, as the core splits it (BOM stripped). */
