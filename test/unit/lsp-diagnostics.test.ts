@@ -56,10 +56,8 @@ describe('language server: diagnostics', () => {
     const fixed = PROBLEMS_TEXT.replace('status: resolvd', 'status: resolved').replace('tgas:', 'tags:');
     const uri = session.uri(PROBLEMS_PATH);
     await session.open(PROBLEMS_PATH, PROBLEMS_TEXT, 1);
-    const started = performance.now();
     await session.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const typed = await session.pushedFor(PROBLEMS_PATH, (p) => p.version === 2);
-    const latencyMs = performance.now() - started;
     assert.deepEqual(codesAndLines(typed.diagnostics), [
       ['status-without-time', 3],
       ['unknown-service', 6],
@@ -67,7 +65,6 @@ describe('language server: diagnostics', () => {
       ['action-overdue', 19],
       ['blame-language', 23],
     ]);
-    assert.ok(latencyMs < 1_000, `diagnostics came ${latencyMs.toFixed(0)} ms after the change`);
     await session.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const closed = await session.pushedFor(PROBLEMS_PATH, (p) => p.version === undefined && p.diagnostics.length === 6);
     assert.deepEqual(codesAndLines(closed.diagnostics), PROBLEMS);
