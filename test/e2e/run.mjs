@@ -187,14 +187,19 @@ try {
     // An active incident: its group is expanded.
     const item = page.locator('.pane-body .monaco-list-row', { hasText: 'INC-2026-666' }).first();
     await item.waitFor({ timeout: 20_000 });
-    try {
+    // The view redraws when the files change under it: a right-click that lands while the rows move
+    // opens the menu of another row. The menu is used only once it belongs to this incident's row.
+    const entry = page.locator('.context-view .action-item', { hasText: 'Open Timeline' }).first();
+    const onThisRow = page.locator('.pane-body .monaco-list-row.focused', { hasText: 'INC-2026-666' });
+    await eventually(async () => {
       await item.click({ button: 'right' });
-      const entry = page.locator('.context-view .action-item', { hasText: 'Open Timeline' }).first();
-      await entry.waitFor({ timeout: 10_000 });
-      await entry.click();
-    } finally {
+      if ((await entry.waitFor({ timeout: 5_000 }).then(() => true, () => false)) && (await onThisRow.count()) > 0) {
+        await entry.click();
+        return true;
+      }
       await page.keyboard.press('Escape');
-    }
+      return false;
+    }, 30_000);
     await page.locator('.tabs-container .tab.active', { hasText: 'Timeline · INC-2026-666' }).waitFor({ timeout: 20_000 });
     await runCommand(page, 'View: Show Explorer');
   });
