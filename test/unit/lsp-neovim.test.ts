@@ -42,6 +42,9 @@ describe('language server in Neovim', function () {
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   it('shows the codes and lines lint gives for an incident with problems', async () => {
+    let lint = '';
+    await main(['lint', folder, '--format', 'json', '--today', '2026-11-25'], { out: (text) => void (lint += text), err: () => undefined });
+    const expected = (JSON.parse(lint) as { file: string; code: string; line: number }[]).filter((row) => row.file === PROBLEMS_PATH).map((row) => [row.code, row.line - 1]);
     const out = path.join(folder, 'neovim-diagnostics.json');
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
     const env = {
@@ -51,14 +54,12 @@ describe('language server in Neovim', function () {
       IL_OUT: out,
       IL_CMD: JSON.stringify([tsx, path.join(ROOT, 'src', 'cli', 'main.ts'), 'lsp', '--stdio']),
       INCIDENT_LENS_NOW: '2026-11-25T12:00:00Z',
+      IL_EXPECTED: String(expected.length),
     };
     const code = await runNeovim(env, 35_000);
     assert.equal(code, 0, 'Neovim did not finish');
     const result = JSON.parse(readFileSync(out, 'utf8')) as { error?: string; diagnostics?: { code: string; line: number }[] };
-    assert.equal(result.error, undefined);
-    let lint = '';
-    await main(['lint', folder, '--format', 'json', '--today', '2026-11-25'], { out: (text) => void (lint += text), err: () => undefined });
-    const expected = (JSON.parse(lint) as { file: string; code: string; line: number }[]).filter((row) => row.file === PROBLEMS_PATH).map((row) => [row.code, row.line - 1]);
+    assert.equal(result.error, undefined, JSON.stringify(result.diagnostics));
     const shown = result.diagnostics!.map((d) => [d.code, d.line]);
     assert.deepEqual(shown, expected);
     assert.deepEqual(shown, PROBLEMS);

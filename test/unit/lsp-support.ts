@@ -76,7 +76,12 @@ export async function startLspSession(options: LspSessionOptions): Promise<LspSe
   const client = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
   const requests: { method: string; params: unknown }[] = [];
-  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => void published.push(params));
+  /** Checks waiting for diagnostics, run as each notification arrives. */
+  const arrivals = new Set<() => void>();
+  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+    for (const check of [...arrivals]) check();
+  });
   client.onRequest((method, params) => {
     requests.push({ method, params });
     if (method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => options.settings ?? null);
@@ -107,14 +112,31 @@ export async function startLspSession(options: LspSessionOptions): Promise<LspSe
     async open(relative, text, version = 1) {
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(relative), languageId: 'markdown', version, text } });
     },
-    async pushedFor(relative, until = () => true) {
+    pushedFor(relative, until = () => true) {
       const wanted = uri(relative);
-      for (let waited = 0; waited < 5_000; waited += 20) {
-        const last = published.filter((p) => p.uri === wanted).at(-1);
-        if (last && until(last)) return last;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`no diagnostics for ${relative} as expected; got ${JSON.stringify(published.filter((p) => p.uri === wanted).at(-1))}`);
+      const latest = () => published.filter((p) => p.uri === wanted).at(-1);
+      const matching = () => {
+        const last = latest();
+        return last && until(last) ? last : undefined;
+      };
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = matching();
+          if (!found) return;
+          stop();
+          resolve(found);
+        };
+        const deadline = setTimeout(() => {
+          stop();
+          reject(new Error(`no diagnostics for ${relative} as expected; got ${JSON.stringify(latest())}`));
+        }, 5_000);
+        const stop = () => {
+          clearTimeout(deadline);
+          arrivals.delete(check);
+        };
+        arrivals.add(check);
+        check();
+      });
     },
     async close() {
       client.dispose();
